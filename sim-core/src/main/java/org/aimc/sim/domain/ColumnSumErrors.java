@@ -1,0 +1,173 @@
+package org.aimc.sim.domain;
+
+import org.aimc.sim.accuracy.DeviceErrorStats;
+import org.aimc.sim.accuracy.ErrorBudget;
+import org.aimc.sim.accuracy.ErrorSource;
+import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.numerics.Gaussians;
+import org.aimc.sim.peripheral.Encoding;
+
+/**
+ * Closed-form error terms of domains whose column forms the sum Z = sum_i u_i d_i of input codes u and
+ * stored slice digits d (current and charge domains), in squared integer output units. The column output
+ * of one conversion is Z; the digital recombination multiplies it by 2^(b s) for slice s and by 2^k for
+ * input bit k of bit-serial inputs.
+ */
+public final class ColumnSumErrors {
+    private ColumnSumErrors() {
+    }
+
+    /** E[y^2] of a column of {@code rows} rows with i.i.d. inputs and weights. */
+    public static double signalPower(OperandStats ops, DeviceErrorStats st, int rows) {
+        return rows * ops.ex2() * st.weightSq + (double) rows * (rows - 1) * ops.ex() * ops.ex() * st.weightMean
+                * st.weightMean;
+    }
+
+    /** Adds programming, read-noise and drift variances of {@code rows} rows. */
+    public static void addDeviceTerms(TileContext c, int rows, ErrorBudget b) {
+        OperandStats ops = c.operands;
+        DeviceErrorStats st = c.deviceErrors;
+        b.add(ErrorSource.PROGRAMMING, rows * ops.ex2() * st.progVar);
+        double readWeight;
+        if (c.dac.encoding() == Encoding.BIT_SERIAL) {
+            // fresh read noise in every bit cycle, recombined with weight 2^k
+            int bits = c.inputBits();
+            readWeight = ops.bitActivity() * (Math.scalb(1.0, 2 * bits) - 1) / 3.0;
+        } else {
+            readWeight = ops.ex2();
+        }
+        b.add(ErrorSource.READ_NOISE, rows * readWeight * st.readVar);
+        double drift = rows * ops.ex2() * (st.driftVar + st.driftBiasSq)
+                + (double) rows * (rows - 1) * ops.ex() * ops.ex() * st.driftBiasMean * st.driftBiasMean;
+        b.add(ErrorSource.DRIFT, drift);
+    }
+
+    /**
+     * Mean normalised input per evaluation (E[u] / u_max) and the code range u_max of one evaluation.
+     * Writes {@code out[0]} = E[u], {@code out[1]} = E[u^2], {@code out[2]} = u_max.
+     */
+    static void inputMoments(TileContext c, double[] out) {
+        OperandStats ops = c.operands;
+        if (c.dac.encoding() == Encoding.BIT_SERIAL) {
+            out[0] = ops.bitActivity();
+            out[1] = ops.bitActivity();
+            out[2] = 1;
+        } else {
+            out[0] = ops.ex();
+            out[1] = ops.ex2();
+            out[2] = ops.xMax();
+        }
+    }
+
+    /**
+     * First-order IR drop along the bit lines, the part no per-column gain calibration removes (physics.md
+     * §5.1). A column sensed at row M by a virtual ground with segment resistance r carries, between rows m
+     * and m+1, the currents of rows 1..m; to first order the potential it leaves at row i is
+     * v_i = r Ḡ ū V_r a_i, a_i = (M(M-1) - i(i-1)) / 2, with Ḡ the mean device conductance and ū the mean
+     * normalised input. That potential acts as an input offset -v_i on row i, so the output error is
+     * -x_max sum_i w_i v_i / V_r. The word-line drop, proportional to each row's own input, is a per-column
+     * gain that the digital affine calibration removes and is not counted here.
+     *
+     * @return the error variance in squared integer output units
+     */
+    public static double irDropVariance(TileContext c, int rows) {
+        double r = c.spec.array().wireOhm();
+        if (r == 0 || c.spec.nonideal().irDrop().equals("none")) {
+            return 0;
+        }
+        double[] mom = new double[3];
+        inputMoments(c, mom);
+        double uMax = c.operands.xMax();
+        double ubar = mom[0] / mom[2];
+        double k = r * c.deviceErrors.meanConductanceS * ubar;
+        double m = rows;
+        // sums over i = 1..M of a_i and a_i^2 with a_i = (C - t_i)/2, C = M(M-1), t_i = i(i-1)
+        double cc = m * (m - 1);
+        double s1 = m * (m + 1) * (2 * m + 1) / 6.0;
+        double s2 = m * (m + 1) / 2.0;
+        double s3 = s2 * s2;
+        double s4 = m * (m + 1) * (2 * m + 1) * (3 * m * m + 3 * m - 1) / 30.0;
+        double sumT = s1 - s2;
+        double sumT2 = s4 - 2 * s3 + s1;
+        double sumA = (m * cc - sumT) / 2.0;
+        double sumA2 = (m * cc * cc - 2 * cc * sumT + sumT2) / 4.0;
+        DeviceErrorStats st = c.deviceErrors;
+        double storedMean = storedMean(c);
+        double var = (st.storedSq - storedMean * storedMean) * sumA2 + storedMean * storedMean * sumA * sumA;
+        return uMax * uMax * k * k * var;
+    }
+
+    /**
+     * Smallest power-of-two step (at least 1) with which {@code codes} codes cover {@code span + 1} integer
+     * values.
+     */
+    static double integerAlignedStep(double span, double codes) {
+        double ratio = (span + 1) / codes;
+        if (ratio <= 1) {
+            return 1;
+        }
+        double p = Math.scalb(1.0, Math.getExponent(ratio));
+        return p == ratio ? p : 2 * p;
+    }
+
+    /** E[sum_s 2^(b s) d_s], the mean stored value (0 for symmetric differential weights). */
+    static double storedMean(TileContext c) {
+        double s = 0;
+        for (int i = 0; i < c.mapping.slices(); i++) {
+            s += c.mapping.sliceWeight(i) * c.deviceErrors.digitMean[i];
+        }
+        return s;
+    }
+
+    /**
+     * Quantisation and clipping of every conversion of one column (each slice, each input cycle), referred
+     * to the output. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
+     * the conversion's signal around its mean (Gaussian clipping error); with {@code max} it spans every
+     * reachable value with an integer-aligned step, exact for noise-free integer signals when the bits
+     * suffice.
+     *
+     * @param analogExact true when nothing but the converter perturbs the column value
+     */
+    public static double adcVariance(TileContext c, int rows, boolean analogExact) {
+        if (c.adc.ideal()) {
+            return 0;
+        }
+        double[] mom = new double[3];
+        inputMoments(c, mom);
+        double eu = mom[0];
+        double eu2 = mom[1];
+        double uMax = mom[2];
+        int bits = c.spec.adc().bits();
+        double codes = Math.scalb(1.0, bits);
+        boolean sigmaMode = c.spec.adc().fullScale().equals("sigma");
+        double kClip = c.spec.adc().clipSigma();
+        double clipMse = Gaussians.clippingMse(kClip);
+        DeviceErrorStats st = c.deviceErrors;
+        boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
+        int cycles = serial ? c.inputBits() : 1;
+        double total = 0;
+        for (int s = 0; s < c.mapping.slices(); s++) {
+            double dm = st.digitMean[s];
+            double varZ = rows * (eu2 * st.digitSq[s] - eu * eu * dm * dm);
+            double perConversion;
+            if (sigmaMode) {
+                if (varZ <= 0) {
+                    continue;
+                }
+                double step = 2 * kClip * Math.sqrt(varZ) / codes;
+                perConversion = step * step / 12 + varZ * clipMse;
+            } else {
+                double span = rows * uMax * (double) (st.digitMax[s] - st.digitMin[s]);
+                double step = integerAlignedStep(span, codes);
+                if (step == 1 && analogExact) {
+                    continue;
+                }
+                perConversion = step * step / 12;
+            }
+            double sliceScale = c.mapping.sliceWeight(s);
+            double cycleScale = serial ? (Math.scalb(1.0, 2 * cycles) - 1) / 3.0 : 1.0;
+            total += sliceScale * sliceScale * cycleScale * perConversion;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,147 @@
+package org.aimc.sim.domain;
+
+import java.util.List;
+import org.aimc.sim.accuracy.ErrorBudget;
+import org.aimc.sim.accuracy.ErrorSource;
+import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.cost.Technology;
+import org.aimc.sim.peripheral.Encoding;
+import org.aimc.sim.spec.ParamDef;
+import org.aimc.sim.spec.ParamValues;
+
+/**
+ * Current domain (physics.md §2.1): row voltages (amplitude or one bit per cycle) drive cell conductances,
+ * column currents sum by KCL into virtual-ground sense amplifiers, then ADCs. Uses the device as a
+ * conductance.
+ *
+ * <p>Per evaluation: array energy t_eval · sum G u^2 V_r^2 (static cell current), row lines charged to the
+ * input voltage, one biased sense amplifier per physical column for t_eval, one conversion per weight
+ * slice per logical column, and a shift-and-add per conversion. Latency is cycles x (t_eval + columns per
+ * ADC x conversion time).
+ */
+public final class CurrentDomain implements DomainKind {
+    static final List<ParamDef> PARAMS = List.of(
+            ParamDef.withDefault("t_eval_s", 1e-12, 1e-3, 10e-9,
+                    "physics.md §2.1 example: 10 ns evaluation window per MVM [T]",
+                    "time the column current is sensed per evaluation, s"),
+            ParamDef.withDefault("sense_bias_a", 0, 1e-2, 5e-6,
+                    "typical bias of a column TIA / current-mode sense amplifier, a few uA [T]",
+                    "bias current of one column sense amplifier, A"),
+            ParamDef.withDefault("sense_gates", 0, 1e5, 60,
+                    "typical: TIA or current-mode sense amplifier ~ 60 NAND2-equivalent areas [T]",
+                    "area of one column sense amplifier in NAND2 equivalents"));
+
+    @Override
+    public String id() {
+        return "current";
+    }
+
+    @Override
+    public String description() {
+        return "Ohm's law + KCL current summation into virtual-ground sense amplifiers";
+    }
+
+    @Override
+    public List<ParamDef> parameters() {
+        return PARAMS;
+    }
+
+    @Override
+    public DomainModel create(ParamValues p) {
+        return new Model(p.get("t_eval_s"), p.get("sense_bias_a"), p.get("sense_gates"));
+    }
+
+    static final class Model implements DomainModel {
+        private final double tEval;
+        private final double senseBias;
+        private final double senseGates;
+
+        Model(double tEval, double senseBias, double senseGates) {
+            this.tEval = tEval;
+            this.senseBias = senseBias;
+            this.senseGates = senseGates;
+        }
+
+        @Override
+        public String infeasibility(TileContext c) {
+            if (c.dac.encoding() == Encoding.PULSE_WIDTH) {
+                return "current domain senses a static current; pulse-width inputs need an integrating readout "
+                        + "(charge domain)";
+            }
+            return null;
+        }
+
+        @Override
+        public void cost(TileContext c, int rows, int weightCols, TileCost out) {
+            out.clear();
+            Technology tech = c.tech;
+            OperandStats ops = c.operands;
+            double vr = c.device.params().readVoltageV;
+            int cycles = c.cycles();
+            boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
+            double eu;
+            double eu2;
+            if (serial) {
+                eu = ops.bitActivity();
+                eu2 = eu;
+            } else {
+                eu = ops.ex() / ops.xMax();
+                eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
+            }
+            int physCols = weightCols * c.mapping.columnsPerWeight();
+            int tileCols = c.spec.array().cols();
+            int tileRows = c.spec.array().rows();
+            double gMean = c.deviceErrors.meanConductanceS;
+            int slices = c.mapping.slices();
+            int bits = c.spec.adc().bits();
+
+            out.energyArrayJ = cycles * (double) rows * physCols * gMean * eu2 * vr * vr * tEval;
+            double rowCap = tech.wireCapF(tileCols * c.cellPitchM());
+            double rowLine = rowCap * vr * vr * eu;
+            out.energyDacJ = cycles * (double) rows * (rowLine + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
+            out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
+            double conversions = (double) cycles * weightCols * slices;
+            out.energyAdcJ = conversions * c.adc.energyJ(bits, tech);
+            out.energyDigitalJ = conversions * accumulatorBits(c) * tech.addBitEnergyJ();
+
+            int adcs = adcCount(c);
+            out.latencyS = cycles * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
+
+            out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
+            out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
+            out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
+            out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
+            out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
+        }
+
+        @Override
+        public void errors(TileContext c, ErrorBudget out) {
+            int rows = c.spec.array().rows();
+            out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
+            ColumnSumErrors.addDeviceTerms(c, rows, out);
+            double ir = ColumnSumErrors.irDropVariance(c, rows);
+            out.add(ErrorSource.IR_DROP, ir);
+            boolean exact = c.deviceErrors.exact() && ir == 0;
+            out.add(ErrorSource.ADC, ColumnSumErrors.adcVariance(c, rows, exact));
+        }
+    }
+
+    /** Shift-and-add accumulator (adder + register) per bit, NAND2 equivalents; typical [T]. */
+    static final double DIGITAL_GATES_PER_BIT = 12;
+
+    /** Width of the shift-and-add accumulator behind one ADC. */
+    static int accumulatorBits(TileContext c) {
+        int w = c.spec.adc().bits() + c.mapping.bitsPerCell() * (c.mapping.slices() - 1);
+        if (c.dac.encoding() == Encoding.BIT_SERIAL) {
+            w += c.inputBits() - 1;
+        }
+        return w;
+    }
+
+    /** Converters in one tile: one per columns_per_adc slice columns. */
+    static int adcCount(TileContext c) {
+        int convCols = c.weightColumns() * c.mapping.slices();
+        int k = c.spec.adc().columnsPerAdc();
+        return (convCols + k - 1) / k;
+    }
+}

@@ -1,0 +1,24 @@
+package org.aimc.sim.domain;
+
+import org.aimc.sim.accuracy.ErrorBudget;
+
+/**
+ * The analytic (tier A) behaviour of a compute domain with fixed circuit parameters. Implementations are
+ * stateless and thread-safe; hot-path methods write into caller-owned outputs.
+ */
+public interface DomainModel {
+    /**
+     * Why this design point cannot be built in this domain, or null when it can. A pairing that cannot
+     * work is a result row with the reason, never an exception.
+     */
+    String infeasibility(TileContext c);
+
+    /**
+     * Cost of one MVM of the tile with {@code activeRows} driven rows and {@code activeWeightColumns}
+     * logical weight columns in use (the tile's area is always the whole tile). Overwrites {@code out}.
+     */
+    void cost(TileContext c, int activeRows, int activeWeightColumns, TileCost out);
+
+    /** Output-error budget of one column of a fully used tile. Adds to {@code out}. */
+    void errors(TileContext c, ErrorBudget out);
+}

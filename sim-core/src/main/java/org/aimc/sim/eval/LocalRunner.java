@@ -1,0 +1,26 @@
+package org.aimc.sim.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aimc.sim.space.SweepPlan;
+
+/** Sequential evaluation of a sweep in one thread: the reference a Spark run must equal. */
+public final class LocalRunner {
+    private LocalRunner() {
+    }
+
+    /** Rows of points [from, to) in index order. */
+    public static List<Object[]> run(SweepPlan plan, long from, long to) {
+        Evaluator ev = new Evaluator(plan);
+        List<Object[]> out = new ArrayList<>((int) Math.min(to - from, 1 << 20));
+        for (long i = from; i < to; i++) {
+            out.add(ev.evaluate(i));
+        }
+        return out;
+    }
+
+    /** Every row of the sweep. */
+    public static List<Object[]> run(SweepPlan plan) {
+        return run(plan, 0, plan.size());
+    }
+}

@@ -1,0 +1,54 @@
+package org.aimc.sim.numerics;
+
+/** Normal-distribution functions used by the closed-form error budgets. */
+public final class Gaussians {
+    private static final double INV_SQRT_2PI = 0.3989422804014327;
+
+    private Gaussians() {
+    }
+
+    /** Standard normal density. */
+    public static double pdf(double x) {
+        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    }
+
+    /** Standard normal CDF Φ(x), via {@link #erfc} (absolute error below 1.2e-7 · pdf scale). */
+    public static double cdf(double x) {
+        return 0.5 * erfc(-x / Math.sqrt(2.0));
+    }
+
+    /**
+     * Complementary error function, Chebyshev-fitted form of Numerical Recipes in C, 2nd ed., §6.2
+     * ({@code erfcc}), fractional error below 1.2e-7 everywhere.
+     */
+    public static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1.0 / (1.0 + 0.5 * z);
+        double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? ans : 2.0 - ans;
+    }
+
+    /**
+     * Mean squared clipping error of a unit normal variable clipped at ±k:
+     * E[(|Z| - k)^2; |Z| > k] = 2[(1 + k^2) Q(k) - k φ(k)], Q = 1 - Φ.
+     */
+    public static double clippingMse(double k) {
+        double q = 0.5 * erfc(k / Math.sqrt(2.0));
+        return Math.max(0.0, 2.0 * ((1.0 + k * k) * q - k * pdf(k)));
+    }
+
+    /**
+     * E[exp(-a |Y|)] for Y ~ N(mu, sigma^2) (a folded normal's Laplace transform):
+     * e^{-a mu + a^2 s^2/2} Φ(mu/s - a s) + e^{a mu + a^2 s^2/2} Φ(-mu/s - a s).
+     */
+    public static double foldedNormalLaplace(double a, double mu, double sigma) {
+        if (sigma <= 0) {
+            return Math.exp(-a * Math.abs(mu));
+        }
+        double h = 0.5 * a * a * sigma * sigma;
+        double r = mu / sigma;
+        return Math.exp(-a * mu + h) * cdf(r - a * sigma) + Math.exp(a * mu + h) * cdf(-r - a * sigma);
+    }
+}
