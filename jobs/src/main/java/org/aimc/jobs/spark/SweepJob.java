@@ -50,7 +50,16 @@ public final class SweepJob {
         }
     }
 
-    private static final Map<String, SweepPlan> PLANS = new ConcurrentHashMap<>();
+    /** Per executor JVM and thread: one evaluator per spec, so its memoised models outlive a task. */
+    private static final Map<String, ThreadLocal<Evaluator>> EVALUATORS = new ConcurrentHashMap<>();
+
+    static Evaluator evaluator(String specText) {
+        String hash = org.aimc.sim.config.SpecYaml.hash(specText);
+        return EVALUATORS.computeIfAbsent(hash, h -> {
+            SweepPlan plan = SweepPlan.parse(specText);
+            return ThreadLocal.withInitial(() -> new Evaluator(plan));
+        }).get();
+    }
 
     private SweepJob() {
     }
@@ -172,8 +181,8 @@ public final class SweepJob {
         FlatMapFunction<Iterator<Integer>, ChunkStats> task = it -> {
             Configuration conf = new Configuration(false);
             hadoop.value().forEach(conf::set);
-            SweepPlan p = PLANS.computeIfAbsent(SpecHash.of(specText.value()), k -> SweepPlan.parse(specText.value()));
-            Evaluator ev = new Evaluator(p);
+            Evaluator ev = evaluator(specText.value());
+            SweepPlan p = ev.plan();
             SweepLayout l = new SweepLayout(new Path(root), conf);
             List<ChunkStats> out = new ArrayList<>();
             while (it.hasNext()) {
@@ -265,16 +274,6 @@ public final class SweepJob {
 
         void stop() {
             thread.interrupt();
-        }
-    }
-
-    /** Hash of a spec text, to memoise rebuilt plans per executor JVM. */
-    static final class SpecHash {
-        private SpecHash() {
-        }
-
-        static String of(String text) {
-            return org.aimc.sim.config.SpecYaml.hash(text);
         }
     }
 }
