@@ -21,6 +21,6 @@ final class OutputPaths {
             }
         }
         Path p = Path.of(s).toAbsolutePath().normalize();
-        return new org.apache.hadoop.fs.Path(p.toUri());
+        return new org.apache.hadoop.fs.Path("file", null, p.toString());
     }
 }

@@ -61,9 +61,9 @@ public final class SqlCommand implements Callable<Integer> {
         try {
             df = spark.sql(query);
             rows = df.limit(maxRows + 1).collectAsList();
-        } catch (RuntimeException e) {
-            Throwable t = e;
-            if (t instanceof AnalysisException a) {
+        } catch (Exception e) {
+            // Spark's AnalysisException (and its ParseException) is checked in Java terms but undeclared
+            if (e instanceof AnalysisException a) {
                 throw new UserError("query failed: " + a.getSimpleMessage() + " (tables: " + tables + ")");
             }
             throw e;
