@@ -73,15 +73,36 @@ public final class CurrentDomain implements DomainKind {
 
         @Override
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
+            energy(c, rows, weightCols, out);
+            Technology tech = c.tech;
+            int bits = c.spec.adc().bits();
+            int tileCols = c.spec.array().cols();
+            int tileRows = c.spec.array().rows();
+            int adcs = adcCount(c);
+            out.latencyS = c.cycles() * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
+            out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
+            out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
+            out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
+            out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
+            out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
+        }
+
+        @Override
+        public double energyJ(TileContext c, int rows, int weightCols, TileCost scratch) {
+            energy(c, rows, weightCols, scratch);
+            return scratch.energyJ();
+        }
+
+        /** The energy fields of {@code out}; clears the others. */
+        private void energy(TileContext c, int rows, int weightCols, TileCost out) {
             out.clear();
             Technology tech = c.tech;
             OperandStats ops = c.operands;
             double vr = c.device.params().readVoltageV;
             int cycles = c.cycles();
-            boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
             double eu;
             double eu2;
-            if (serial) {
+            if (c.dac.encoding() == Encoding.BIT_SERIAL) {
                 eu = ops.bitActivity();
                 eu2 = eu;
             } else {
@@ -89,29 +110,14 @@ public final class CurrentDomain implements DomainKind {
                 eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
             }
             int physCols = weightCols * c.mapping.columnsPerWeight();
-            int tileCols = c.spec.array().cols();
-            int tileRows = c.spec.array().rows();
             double gMean = c.deviceErrors.meanConductanceS;
-            int slices = c.mapping.slices();
-            int bits = c.spec.adc().bits();
-
             out.energyArrayJ = cycles * (double) rows * physCols * gMean * eu2 * vr * vr * tEval;
-            double rowCap = tech.wireCapF(tileCols * c.cellPitchM());
-            double rowLine = rowCap * vr * vr * eu;
-            out.energyDacJ = cycles * (double) rows * (rowLine + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
+            double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
+            out.energyDacJ = cycles * (double) rows * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
             out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
-            double conversions = (double) cycles * weightCols * slices;
-            out.energyAdcJ = conversions * c.adc.energyJ(bits, tech);
+            double conversions = (double) cycles * weightCols * c.mapping.slices();
+            out.energyAdcJ = conversions * c.adc.energyJ(c.spec.adc().bits(), tech);
             out.energyDigitalJ = conversions * accumulatorBits(c) * tech.addBitEnergyJ();
-
-            int adcs = adcCount(c);
-            out.latencyS = cycles * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
-
-            out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
-            out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
-            out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
-            out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
-            out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
         }
 
         @Override
