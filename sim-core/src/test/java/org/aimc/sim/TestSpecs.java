@@ -16,12 +16,12 @@ public final class TestSpecs {
         return SweepPlan.parse(spec(base, axes));
     }
 
-    /** Base block of an ideal point: every knob off, ideal ADC, no IR drop. */
+    /** Base block of an ideal point: every device and circuit knob off, ideal ADC, no IR drop. */
     public static final String IDEAL_BASE = """
               device: {kind: rram}
               domain: {kind: current}
               array: {rows: 256, cols: 256}
               adc: {kind: ideal, bits: 8}
-              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none}
+              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, circuit_mismatch: 0, circuit_noise: 0}
             """;
 }

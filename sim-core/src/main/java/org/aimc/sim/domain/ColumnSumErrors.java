@@ -4,7 +4,6 @@ import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
-import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 
 /**
@@ -133,7 +132,8 @@ public final class ColumnSumErrors {
 
     /**
      * Quantisation and clipping of every conversion of one column (each slice, each input cycle), referred
-     * to the output. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
+     * to the output: the {@link ErrorSource#ADC} part of {@link Readouts#addLinearConverter} for the slices of
+     * a linear readout. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
      * the conversion's signal around its mean (Gaussian clipping error); with {@code max} it spans every
      * reachable value with an integer-aligned step, exact for noise-free integer signals when the bits
      * suffice.
@@ -141,45 +141,13 @@ public final class ColumnSumErrors {
      * @param analogExact true when nothing but the converter perturbs the column value
      */
     public static double adcVariance(TileContext c, int rows, boolean analogExact) {
-        if (c.adc.ideal()) {
-            return 0;
-        }
-        double[] mom = new double[3];
-        inputMoments(c, mom);
-        double eu = mom[0];
-        double eu2 = mom[1];
-        double uMax = mom[2];
-        int bits = c.spec.adc().bits();
-        double codes = Math.scalb(1.0, bits);
-        boolean sigmaMode = c.spec.adc().fullScale().equals("sigma");
-        double kClip = c.spec.adc().clipSigma();
-        double clipMse = Gaussians.clippingMse(kClip);
-        DeviceErrorStats st = c.deviceErrors;
-        boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
-        int cycles = serial ? c.inputBits() : 1;
-        double total = 0;
+        ErrorBudget b = new ErrorBudget();
+        Readouts.Inputs in = Readouts.inputs(c);
+        Readouts.Range r = new Readouts.Range();
         for (int s = 0; s < c.mapping.slices(); s++) {
-            double dm = st.digitMean[s];
-            double varZ = rows * (eu2 * st.digitSq[s] - eu * eu * dm * dm);
-            double perConversion;
-            if (sigmaMode) {
-                if (varZ <= 0) {
-                    continue;
-                }
-                double step = 2 * kClip * Math.sqrt(varZ) / codes;
-                perConversion = step * step / 12 + varZ * clipMse;
-            } else {
-                double span = rows * uMax * (double) (st.digitMax[s] - st.digitMin[s]);
-                double step = integerAlignedStep(span, codes);
-                if (step == 1 && analogExact) {
-                    continue;
-                }
-                perConversion = step * step / 12;
-            }
-            double sliceScale = c.mapping.sliceWeight(s);
-            double cycleScale = serial ? (Math.scalb(1.0, 2 * cycles) - 1) / 3.0 : 1.0;
-            total += sliceScale * sliceScale * cycleScale * perConversion;
+            Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows, c.mapping.sliceWeight(s),
+                    analogExact, r, b);
         }
-        return total;
+        return b.variance(ErrorSource.ADC);
     }
 }

@@ -3,7 +3,6 @@ package org.aimc.sim.domain;
 import java.util.List;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
-import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.spec.ParamDef;
@@ -12,12 +11,17 @@ import org.aimc.sim.spec.ParamValues;
 /**
  * Current domain (physics.md §2.1): row voltages (amplitude or one bit per cycle) drive cell conductances,
  * column currents sum by KCL into virtual-ground sense amplifiers, then ADCs. Uses the device as a
- * conductance.
+ * conductance; a differential pair is subtracted as currents, so one conversion serves one slice.
  *
  * <p>Per evaluation: array energy t_eval · sum G u^2 V_r^2 (static cell current), row lines charged to the
  * input voltage, one biased sense amplifier per physical column for t_eval, one conversion per weight
- * slice per logical column, and a shift-and-add per conversion. Latency is cycles x (t_eval + columns per
- * ADC x conversion time).
+ * slice per logical column, and a shift-and-add (and calibration) per conversion. Latency is cycles x
+ * (t_eval + columns per ADC x conversion time).
+ *
+ * <p>Errors: device programming, drift and read noise; first-order IR drop; amplitude-DAC INL/DNL; thermal
+ * current noise of the column conductance, i_n^2 = 4 k T G_col BW with BW = 1 / (2 t_eval) (the noise
+ * bandwidth of a t_eval integration window, physics.md §2.1, §5.6); the converter. Pulse-width inputs are
+ * infeasible: a static current sensed for t_eval does not integrate a pulse width.
  */
 public final class CurrentDomain implements DomainKind {
     static final List<ParamDef> PARAMS = List.of(
@@ -64,9 +68,12 @@ public final class CurrentDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
-            if (c.dac.encoding() == Encoding.PULSE_WIDTH) {
+            if (c.encoding() == Encoding.PULSE_WIDTH) {
                 return "current domain senses a static current; pulse-width inputs need an integrating readout "
                         + "(charge domain)";
+            }
+            if (c.adc.convertsTime()) {
+                return "current domain outputs a current; a " + c.adc.id() + " converter digitises time intervals";
             }
             return null;
         }
@@ -75,16 +82,11 @@ public final class CurrentDomain implements DomainKind {
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
             energy(c, rows, weightCols, out);
             Technology tech = c.tech;
-            int bits = c.spec.adc().bits();
-            int tileCols = c.spec.array().cols();
-            int tileRows = c.spec.array().rows();
-            int adcs = adcCount(c);
-            out.latencyS = c.cycles() * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
-            out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
-            out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
-            out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
-            out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
-            out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
+            out.latencyS = c.cycles() * (tEval + TileCosts.conversionLatencyS(c));
+            out.areaArrayM2 = TileCosts.arrayAreaM2(c);
+            out.areaDacM2 = TileCosts.dacAreaM2(c);
+            out.areaSenseM2 = c.spec.array().cols() * tech.gatesArea(senseGates);
+            TileCosts.converterArea(c, 1, out);
         }
 
         @Override
@@ -97,27 +99,29 @@ public final class CurrentDomain implements DomainKind {
         private void energy(TileContext c, int rows, int weightCols, TileCost out) {
             out.clear();
             Technology tech = c.tech;
-            OperandStats ops = c.operands;
             double vr = c.device.params().readVoltageV;
             int cycles = c.cycles();
-            double eu;
-            double eu2;
-            if (c.dac.encoding() == Encoding.BIT_SERIAL) {
-                eu = ops.bitActivity();
-                eu2 = eu;
-            } else {
-                eu = ops.ex() / ops.xMax();
-                eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
-            }
-            int physCols = weightCols * c.mapping.columnsPerWeight();
+            double[] u = new double[2];
+            TileCosts.relativeInput(c, u);
+            int physCols = TileCosts.physicalColumns(c, weightCols);
             double gMean = c.deviceErrors.meanConductanceS;
-            out.energyArrayJ = cycles * (double) rows * physCols * gMean * eu2 * vr * vr * tEval;
-            double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
-            out.energyDacJ = cycles * (double) rows * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
+            out.energyArrayJ = cycles * (double) rows * physCols * gMean * u[1] * vr * vr * tEval;
+            double rowCap = TileCosts.rowLineCapF(c);
+            out.energyDacJ = cycles * (double) rows * (rowCap * vr * vr * u[0] + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
             out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
-            double conversions = (double) cycles * weightCols * c.mapping.slices();
-            out.energyAdcJ = conversions * c.adc.energyJ(c.spec.adc().bits(), tech);
-            out.energyDigitalJ = conversions * accumulatorBits(c) * tech.addBitEnergyJ();
+            TileCosts.converterEnergy(c, weightCols, 1, out);
+        }
+
+        /** Column current per unit of Z, A: V_r ΔG per input code step. */
+        double unitCurrentA(TileContext c) {
+            return c.device.params().readVoltageV * c.deviceErrors.levelStepS / Readouts.inputs(c).uMax();
+        }
+
+        /** Thermal noise of a column conductance {@code gColS} over the window, in units of Z. */
+        double thermalSigma(TileContext c, double gColS) {
+            double bw = 1 / (2 * tEval);
+            double i = Math.sqrt(4 * c.tech.kT() * gColS * bw) * c.noiseKnob();
+            return i / unitCurrentA(c);
         }
 
         @Override
@@ -127,27 +131,64 @@ public final class CurrentDomain implements DomainKind {
             ColumnSumErrors.addDeviceTerms(c, rows, out);
             double ir = ColumnSumErrors.irDropVariance(c, rows);
             out.add(ErrorSource.IR_DROP, ir);
-            boolean exact = c.deviceErrors.exact() && ir == 0;
-            out.add(ErrorSource.ADC, ColumnSumErrors.adcVariance(c, rows, exact));
+            double dac = InputErrors.amplitudeDacVariance(c, rows);
+            out.add(ErrorSource.DAC_NONLINEARITY, dac);
+            Readouts.Inputs in = Readouts.inputs(c);
+            double gCol = rows * c.mapping.devicesPerSlice() * c.deviceErrors.meanConductanceS;
+            double th = thermalSigma(c, gCol);
+            double sliceSq = 0;
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                sliceSq += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
+            }
+            out.add(ErrorSource.THERMAL, th * th * sliceSq * in.cycleSumSq());
+            boolean exact = c.deviceErrors.exact() && ir == 0 && dac == 0 && th == 0;
+            Readouts.Range r = new Readouts.Range();
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows,
+                        c.mapping.sliceWeight(s), exact, r, out);
+            }
+        }
+
+        @Override
+        public TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key) {
+            return new Tile(c, ProgrammedArray.program(c, c.device, weights, key), key, this);
         }
     }
 
-    /** Shift-and-add accumulator (adder + register) per bit, NAND2 equivalents; typical [T]. */
-    static final double DIGITAL_GATES_PER_BIT = 12;
+    /**
+     * Tier B: per slice channel, a_i = (g+_i f+_i - g-_i f-_i) / ΔG (offset mappings: (g_i f_i - g_min) / ΔG,
+     * the reference column removing g_min sum u), f the first-order IR-drop factor (1 without IR drop);
+     * read noise summed over the pair; thermal noise of the column's actual conductance.
+     */
+    static final class Tile extends TileBehaviour {
+        private final double[] thermal;
 
-    /** Width of the shift-and-add accumulator behind one ADC. */
-    static int accumulatorBits(TileContext c) {
-        int w = c.spec.adc().bits() + c.mapping.bitsPerCell() * (c.mapping.slices() - 1);
-        if (c.dac.encoding() == Encoding.BIT_SERIAL) {
-            w += c.inputBits() - 1;
+        Tile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
+            super(c, arr, 1, key);
+            double r = c.spec.nonideal().irDrop().equals("none") ? 0 : c.spec.array().wireOhm();
+            LinearColumns.fill(this, arr, r);
+            readVariance((i, ch, idx) -> 1);
+            thermal = new double[channels];
+            for (int ch = 0; ch < channels; ch++) {
+                double g = 0;
+                for (int i = 0; i < rows; i++) {
+                    for (int d = 0; d < arr.devices; d++) {
+                        g += arr.conductanceS(arr.index(i, columnOf(ch), sliceOf(ch), d));
+                    }
+                }
+                thermal[ch] = m.thermalSigma(c, g);
+            }
+            LinearColumns.ranges(this);
+            finish();
         }
-        return w;
-    }
 
-    /** Converters in one tile: one per columns_per_adc slice columns. */
-    static int adcCount(TileContext c) {
-        int convCols = c.weightColumns() * c.mapping.slices();
-        int k = c.spec.adc().columnsPerAdc();
-        return (convCols + k - 1) / k;
+        @Override
+        protected double analog(int ch, double a, double readVariance) {
+            double v = a + readNoise(readVariance);
+            if (thermal[ch] > 0) {
+                v += thermal[ch] * circuitZ.sample();
+            }
+            return v;
+        }
     }
 }

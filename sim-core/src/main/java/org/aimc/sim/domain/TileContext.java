@@ -5,13 +5,20 @@ import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.mapping.WeightMapping;
+import java.util.Map;
+import org.aimc.sim.peripheral.AdcErrors;
 import org.aimc.sim.peripheral.AdcKind;
+import org.aimc.sim.peripheral.DacErrors;
 import org.aimc.sim.peripheral.DacKind;
+import org.aimc.sim.peripheral.Encoding;
+import org.aimc.sim.peripheral.Peripherals;
+import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
 
 /**
  * Everything a compute domain needs about one design point, resolved once: the spec, the device behaviour,
- * the weight mapping, operand and device-error statistics, the converters and the technology.
+ * the weight mapping, operand and device-error statistics, the converters with their error magnitudes
+ * (kind defaults scaled by the circuit knobs) and the technology.
  */
 public final class TileContext {
     public final PointSpec spec;
@@ -22,6 +29,10 @@ public final class TileContext {
     public final DacKind dac;
     public final AdcKind adc;
     public final Technology tech;
+    /** ADC error magnitudes: the kind's defaults, static ones x circuit_mismatch, noise x circuit_noise. */
+    public final AdcErrors adcErrors;
+    /** Input-driver error magnitudes, scaled like {@link #adcErrors}. */
+    public final DacErrors dacErrors;
     private final double cellPitchM;
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
@@ -35,6 +46,50 @@ public final class TileContext {
         this.adc = adc;
         this.tech = tech;
         this.cellPitchM = Math.sqrt(device.params().cellAreaF2) * tech.featureM();
+        double mis = spec.nonideal().circuitMismatch();
+        double noise = spec.nonideal().circuitNoise();
+        this.adcErrors = adc.ideal() ? AdcErrors.NONE
+                : AdcErrors.of(ParamValues.resolve(adc.parameters(), Map.of(), Map.of())).scaled(mis, noise);
+        this.dacErrors = DacErrors.of(ParamValues.resolve(dac.parameters(), Map.of(), Map.of())).scaled(mis, noise);
+    }
+
+    /**
+     * The context of design point {@code p} with device behaviour {@code device} (resolved from the point's
+     * device spec and presets): mapping, operand and device-error statistics, converters and technology.
+     */
+    public static TileContext of(PointSpec p, DeviceModel device) {
+        WeightMapping map = new WeightMapping(p.mapping(), device.params().bitsPerCellMax);
+        OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
+        var ni = p.nonideal();
+        DeviceErrorStats st = new DeviceErrorStats(device, map, ops, ni.programmingNoise(), ni.readNoise(), ni.drift(),
+                p.operating().timeS(), p.operating().driftCompensation());
+        return new TileContext(p, device, map, ops, st, Peripherals.dacs().require(p.dac().kind()),
+                Peripherals.adcs().require(p.adc().kind()), new Technology(p.operating()));
+    }
+
+    /** Scale of static circuit mismatch (nonideal.circuit_mismatch). */
+    public double mismatchKnob() {
+        return spec.nonideal().circuitMismatch();
+    }
+
+    /** Scale of temporal circuit noise (nonideal.circuit_noise). */
+    public double noiseKnob() {
+        return spec.nonideal().circuitNoise();
+    }
+
+    /** Whether the per-column affine calibration is on. */
+    public boolean calibrated() {
+        return spec.operating().columnCalibration();
+    }
+
+    /** The input encoding. */
+    public Encoding encoding() {
+        return dac.encoding();
+    }
+
+    /** True for bit-serial inputs (one binary evaluation per input bit). */
+    public boolean serial() {
+        return dac.encoding() == Encoding.BIT_SERIAL;
     }
 
     /** Logical weight columns one tile holds (physical columns / columns per weight). */

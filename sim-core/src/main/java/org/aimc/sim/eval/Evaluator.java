@@ -194,9 +194,9 @@ public final class Evaluator {
             row.putDouble(snr);
         }
         row.putString(dominant == null ? null : dominant.id());
-        row.putDouble(b.relativeError(ErrorSource.PROGRAMMING)).putDouble(b.relativeError(ErrorSource.READ_NOISE))
-                .putDouble(b.relativeError(ErrorSource.DRIFT)).putDouble(b.relativeError(ErrorSource.IR_DROP))
-                .putDouble(b.relativeError(ErrorSource.ADC));
+        for (ErrorSource source : ErrorSource.values()) {
+            row.putDouble(b.relativeError(source));
+        }
         // accuracy: no calibration curve exists for workloads yet, so no estimate is made
         row.putNull().putNull();
         return row;
@@ -215,9 +215,11 @@ public final class Evaluator {
         row.putInt(p.mapping().weightBits()).putInt(p.mapping().bitsPerCell()).putInt(map.bitsPerCell())
                 .putString(p.mapping().signed()).putInt(map.slices());
         row.putDouble(p.operating().nodeNm()).putDouble(p.operating().vddV()).putDouble(p.operating().temperatureK())
-                .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation());
+                .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation())
+                .putBoolean(p.operating().columnCalibration());
         row.putDouble(p.nonideal().programmingNoise()).putDouble(p.nonideal().readNoise())
-                .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop());
+                .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop())
+                .putDouble(p.nonideal().circuitMismatch()).putDouble(p.nonideal().circuitNoise());
         row.putString(p.data().weights()).putDouble(p.data().weightStd()).putDouble(p.data().inputZeroFraction());
         var dp = dev.model.params();
         row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)

@@ -3,6 +3,7 @@ package org.aimc.sim.eval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.eval.Column.Type;
 
 /**
@@ -45,10 +46,13 @@ public final class ResultColumns {
         col("temperature_k", Type.DOUBLE, false, "temperature, K");
         col("time_s", Type.DOUBLE, false, "time since programming, s");
         col("drift_compensation", Type.BOOLEAN, false, "global drift compensation on");
+        col("column_calibration", Type.BOOLEAN, false, "per-column digital affine calibration on");
         col("programming_noise", Type.DOUBLE, false, "programming-noise knob");
         col("read_noise", Type.DOUBLE, false, "read-noise knob");
         col("drift", Type.DOUBLE, false, "drift knob");
         col("ir_drop", Type.STRING, false, "IR-drop model");
+        col("circuit_mismatch", Type.DOUBLE, false, "circuit-mismatch knob (capacitors, transistors, converters)");
+        col("circuit_noise", Type.DOUBLE, false, "circuit-noise knob (kT/C, thermal, jitter, comparators)");
         col("data_weights", Type.STRING, false, "weight distribution");
         col("data_weight_std", Type.DOUBLE, false, "weight std / max|W|");
         col("data_input_zero_fraction", Type.DOUBLE, false, "fraction of zero inputs");
@@ -88,11 +92,9 @@ public final class ResultColumns {
         col("mvm_rel_error", Type.DOUBLE, true, "analytic relative MVM error sqrt(E[e^2]/E[y^2])");
         col("snr_db", Type.DOUBLE, true, "10 log10(E[y^2]/E[e^2]); null for an exact MVM");
         col("dominant_error_source", Type.STRING, true, "largest error source; null for an exact MVM");
-        col("err_programming", Type.DOUBLE, true, "relative MVM error from programming alone");
-        col("err_read_noise", Type.DOUBLE, true, "relative MVM error from read noise alone");
-        col("err_drift", Type.DOUBLE, true, "relative MVM error from drift alone");
-        col("err_ir_drop", Type.DOUBLE, true, "relative MVM error from IR drop alone");
-        col("err_adc", Type.DOUBLE, true, "relative MVM error from the ADC alone");
+        for (ErrorSource e : ErrorSource.values()) {
+            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.id().replace('_', ' ') + " alone");
+        }
         col("accuracy_est", Type.DOUBLE, true, "estimated network accuracy (null until the workload has a calibration curve)");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }

@@ -95,6 +95,8 @@ public final class SpecPaths {
                 (p, v) -> p.withOperating(p.operating().withTimeS((Double) v)));
         add("operating.drift_compensation", Type.BOOL, p -> p.operating().driftCompensation(),
                 (p, v) -> p.withOperating(p.operating().withDriftCompensation((Boolean) v)));
+        add("operating.column_calibration", Type.BOOL, p -> p.operating().columnCalibration(),
+                (p, v) -> p.withOperating(p.operating().withColumnCalibration((Boolean) v)));
         add("nonideal.programming_noise", Type.DOUBLE, p -> p.nonideal().programmingNoise(),
                 (p, v) -> p.withNonideal(p.nonideal().withProgrammingNoise((Double) v)));
         add("nonideal.read_noise", Type.DOUBLE, p -> p.nonideal().readNoise(),
@@ -103,6 +105,10 @@ public final class SpecPaths {
                 (p, v) -> p.withNonideal(p.nonideal().withDrift((Double) v)));
         add("nonideal.ir_drop", Type.STRING, p -> p.nonideal().irDrop(),
                 (p, v) -> p.withNonideal(p.nonideal().withIrDrop((String) v)));
+        add("nonideal.circuit_mismatch", Type.DOUBLE, p -> p.nonideal().circuitMismatch(),
+                (p, v) -> p.withNonideal(p.nonideal().withCircuitMismatch((Double) v)));
+        add("nonideal.circuit_noise", Type.DOUBLE, p -> p.nonideal().circuitNoise(),
+                (p, v) -> p.withNonideal(p.nonideal().withCircuitNoise((Double) v)));
         add("data.weights", Type.STRING, p -> p.data().weights(), (p, v) -> p.withData(p.data().withWeights((String) v)));
         add("data.weight_std", Type.DOUBLE, p -> p.data().weightStd(),
                 (p, v) -> p.withData(p.data().withWeightStd((Double) v)));

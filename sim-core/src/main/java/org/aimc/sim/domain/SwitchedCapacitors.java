@@ -1,0 +1,217 @@
+package org.aimc.sim.domain;
+
+import org.aimc.sim.accuracy.ErrorBudget;
+import org.aimc.sim.accuracy.ErrorSource;
+import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.device.DeviceMoments;
+import org.aimc.sim.mapping.WeightMapping;
+import org.aimc.sim.numerics.Gaussians;
+
+/**
+ * What the two capacitor-summing domains that use the memory cell as a switch share (charge
+ * redistribution, physics.md §2.3; capacitive division with fixed coupling capacitors, §2.4): each cell's
+ * stored bit, read from the device state against the middle of its window, gates a unit capacitor C_u with
+ * the input bit (a logic gate in the cell), and the column node forms
+ * V = V_DD sum_i C_i b_i u_i / (sum_i C_i + C_p) — an average over the rows, not a sum. The digital side
+ * rescales by the nominal denominator D = M C_u + C_p, so in units of Z the column reads
+ * sum_i (C_i / C_u) b_i u_i · D / D_actual.
+ *
+ * <p>Errors: a device whose state crosses the middle of the window flips its bit (programming and drift;
+ * the bit is latched, so read noise does not enter); capacitor mismatch C_i = C_u (1 + delta_i), delta
+ * drawn per chip with sigma = A_C / sqrt(C_u) (Pelgrom), in the numerator (data dependent) and the
+ * denominator (a per-node gain); kT/C noise of the summing node, sqrt(k T / D) per evaluation and node.
+ */
+final class SwitchedCapacitors {
+    private SwitchedCapacitors() {
+    }
+
+    /** Why the pairing cannot work, or null: a cell gates a capacitor with one stored bit. */
+    static String binaryCells(TileContext c, String domain) {
+        if (c.mapping.bitsPerCell() > 1) {
+            return domain + " uses each cell as a switch that gates a unit capacitor with one stored bit; "
+                    + "mapping.bits_per_cell = " + c.mapping.bitsPerCell() + " asks for multi-level cells (use 1)";
+        }
+        return null;
+    }
+
+    /** Nominal node capacitance D = M C_u + C_p, F. */
+    static double denominatorF(TileContext c, double cUnitF, double cExtraF) {
+        return c.spec.array().rows() * cUnitF + TileCosts.columnLineCapF(c) + cExtraF;
+    }
+
+    /** kT/C noise of one node in units of Z (per input LSB of the row step). */
+    static double ktcSigma(TileContext c, double denominatorF, double cUnitF) {
+        double uMax = Readouts.inputs(c).uMax();
+        return uMax * Math.sqrt(c.tech.kT() * denominatorF) / (cUnitF * c.tech.vddV()) * c.noiseKnob();
+    }
+
+    /** Relative mismatch of one unit capacitor (Pelgrom), knob applied. */
+    static double capSigma(TileContext c, double aC, double cUnitF) {
+        return aC / Math.sqrt(cUnitF / 1e-15) * c.mismatchKnob();
+    }
+
+    /**
+     * The level a device presents when its state is sensed: the nearest level to the normalised state,
+     * clamped to the cell's levels (for one bit: state &ge; 1/2).
+     */
+    static int sensedLevel(double state, int levels) {
+        return (int) Math.max(0, Math.min(levels - 1, Math.floor(state + 0.5)));
+    }
+
+    /**
+     * E[f] and E[f^2] of the sensing error f (±1 when the state crosses half a level step) of a device
+     * programmed to {@code level}, from the closed-form moments (normal approximation of the state).
+     * {@code withDrift} false counts the programming error alone. Writes {@code out[0..2)}.
+     */
+    static void levelError(TileContext c, int level, boolean withDrift, double[] out) {
+        double gMin = c.device.params().gMinS;
+        double dG = c.deviceErrors.levelStepS;
+        DeviceMoments m = new DeviceMoments();
+        var ni = c.spec.nonideal();
+        c.device.moments(gMin + level * dG, c.spec.operating().timeS(), ni.programmingNoise(), 0, ni.drift(), m);
+        double shift = (m.programmingMean + (withDrift ? m.driftMean : 0)) / dG;
+        double sd = Math.sqrt(Math.max(m.programmingVar + (withDrift ? m.driftVar : 0), 0)) / dG;
+        double up = level < c.mapping.levels() - 1 ? tail(0.5 - shift, sd) : 0;
+        double down = level > 0 ? tail(0.5 + shift, sd) : 0;
+        out[0] = up - down;
+        out[1] = up + down;
+    }
+
+    /** P(X &gt; margin) for X ~ N(0, sd^2) (a step function for sd = 0). */
+    private static double tail(double margin, double sd) {
+        if (sd == 0) {
+            return margin > 0 ? 0 : 1;
+        }
+        return Gaussians.cdf(-margin / sd);
+    }
+
+    /**
+     * Output variance of sensing errors: e = sum_i x_i F_i with F the stored-value error of a row's cells
+     * (each sensing error changes its slice digit by ±1): M E[x^2] E[F^2] + M (M - 1) E[x]^2 E[F]^2, over
+     * the weight distribution.
+     */
+    static double flipVariance(TileContext c, int rows, boolean withDrift) {
+        WeightMapping map = c.mapping;
+        int levels = map.levels();
+        double[] fm = new double[levels];
+        double[] fq = new double[levels];
+        double[] m2 = new double[2];
+        boolean any = false;
+        for (int l = 0; l < levels; l++) {
+            levelError(c, l, withDrift, m2);
+            fm[l] = m2[0];
+            fq[l] = m2[1];
+            any |= m2[1] > 0;
+        }
+        if (!any) {
+            return 0;
+        }
+        OperandStats ops = c.operands;
+        int slices = map.slices();
+        int[] plus = new int[slices];
+        int[] minus = new int[slices];
+        double fMean = 0;
+        double fSq = 0;
+        for (int w = -map.qMax(); w <= map.qMax(); w++) {
+            double p = ops.pWeight(w);
+            if (p == 0) {
+                continue;
+            }
+            map.levels(w, plus, minus);
+            double mean = 0;
+            double var = 0;
+            for (int s = 0; s < slices; s++) {
+                double sw = map.sliceWeight(s);
+                for (int d = 0; d < map.devicesPerSlice(); d++) {
+                    int l = d == 0 ? plus[s] : minus[s];
+                    mean += (d == 0 ? 1 : -1) * sw * fm[l];
+                    var += sw * sw * (fq[l] - fm[l] * fm[l]);
+                }
+            }
+            fMean += p * mean;
+            fSq += p * (var + mean * mean);
+        }
+        double m = rows;
+        return m * ops.ex2() * fSq + m * (m - 1) * ops.ex() * ops.ex() * fMean * fMean;
+    }
+
+    /** Adds the bit-flip terms: programming alone, and what drift adds to it. */
+    static void addFlipTerms(TileContext c, int rows, ErrorBudget b) {
+        double prog = flipVariance(c, rows, false);
+        double total = flipVariance(c, rows, true);
+        b.add(ErrorSource.PROGRAMMING, Math.min(prog, total));
+        b.add(ErrorSource.DRIFT, Math.max(total - prog, 0));
+    }
+
+    /**
+     * Capacitor mismatch: numerator sum_i delta_i b_i x_i per slice (sigma^2 M E[x^2] E[d_+^2 + d_-^2]) and
+     * the denominator gain of each node, sum delta C_u / D (sigma^2 M C_u^2 / D^2 times E[Y_node^2]).
+     */
+    static double mismatchVariance(TileContext c, int rows, double sigma, double cUnitF, double denominatorF) {
+        if (sigma == 0) {
+            return 0;
+        }
+        Readouts.Inputs in = Readouts.inputs(c);
+        Readouts.Digit[][] lv = Readouts.levels(c.mapping, c.operands);
+        double gainSq = sigma * sigma * c.spec.array().rows() * cUnitF * cUnitF / (denominatorF * denominatorF);
+        double v = 0;
+        for (int s = 0; s < c.mapping.slices(); s++) {
+            double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
+            for (Readouts.Digit d : lv[s]) {
+                double ey = rows * in.ex() * d.mean();
+                v += w2 * (sigma * sigma * rows * in.ex2() * d.sq()
+                        + gainSq * (Readouts.wholeVariance(in, d, rows) + ey * ey));
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Tier B of the switch-gated capacitor column: a_i = g+ (1 + delta+_i) b+_i - g- (1 + delta-_i) b-_i with
+     * b the device bit (state &ge; 1/2) and g = D / D_actual each node's denominator gain; kT/C noise of
+     * the nodes. Converter ranges as the linear readout.
+     */
+    static final class Tile extends TileBehaviour {
+        private final double ktc;
+
+        Tile(TileContext c, ProgrammedArray arr, ChipKey key, double cUnitF, double sigmaC, double denominatorF) {
+            super(c, arr, 1, key);
+            int m = c.spec.array().rows();
+            double[] delta = new double[rows];
+            double cp = denominatorF - m * cUnitF;
+            for (int j = 0; j < cols; j++) {
+                for (int s = 0; s < slices; s++) {
+                    int ch = channel(j, s, 0);
+                    for (int d = 0; d < arr.devices; d++) {
+                        double sum = 0;
+                        for (int i = 0; i < rows; i++) {
+                            delta[i] = sigmaC == 0 ? 0 : sigmaC * mismatchZ.sample();
+                            sum += 1 + delta[i];
+                        }
+                        // rows of the tile beyond the programmed ones still load the node with their caps
+                        double actual = (sum + (m - rows)) * cUnitF + cp;
+                        double gain = denominatorF / actual;
+                        double sign = d == 0 ? 1 : -1;
+                        for (int i = 0; i < rows; i++) {
+                            int bit = sensedLevel(arr.state(arr.index(i, j, s, d)), 2);
+                            contrib[i][ch] += sign * gain * (1 + delta[i]) * bit;
+                        }
+                    }
+                }
+            }
+            ktc = ktcSigma(c, denominatorF, cUnitF) * Math.sqrt(arr.devices);
+            LinearColumns.ranges(this);
+            finish();
+        }
+
+        @Override
+        protected double compensation() {
+            return 1;
+        }
+
+        @Override
+        protected double analog(int ch, double a, double readVariance) {
+            return ktc > 0 ? a + ktc * circuitZ.sample() : a;
+        }
+    }
+}
