@@ -169,50 +169,61 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             Readouts.Inputs in = Readouts.inputs(c);
             double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);
             Readouts.Range r = new Readouts.Range();
+            int slices = c.mapping.slices();
             if (!capWeights) {
-                double cap = SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d);
-                out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
-                double dac = InputErrors.amplitudeDacVariance(c, rows);
-                out.add(ErrorSource.DAC_NONLINEARITY, dac);
-                boolean exact = out.totalVariance() == 0 && ktc == 0;
+                out.add(ErrorSource.CAPACITOR_MISMATCH,
+                        SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, 0, false));
+                out.add(ErrorSource.DAC_NONLINEARITY, InputErrors.amplitudeDacVariance(c, rows));
                 double ktcVar = 0;
-                for (int s = 0; s < c.mapping.slices(); s++) {
+                for (int s = 0; s < slices; s++) {
                     double w = c.mapping.sliceWeight(s);
                     ktcVar += w * w * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
-                    Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows, w, exact, r, out);
                 }
                 out.add(ErrorSource.KTC, ktcVar);
+                double analog = Readouts.analogSigma(c, out, 1);
+                Readouts.ConverterSum sum = new Readouts.ConverterSum();
+                for (int s = 0; s < slices; s++) {
+                    Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog,
+                            r, sum);
+                }
+                sum.flush(out);
                 return;
             }
-            // weights in the capacitance: per line (slice, device), digit c0 + l
-            Readouts.Digit[][] lv = Readouts.levels(c.mapping, c.operands);
-            double gainSq = sigma * sigma * rows * cUnit * cUnit * (c0 + meanLevel(c)) / (d * d);
-            double cap = 0;
-            double compression = 0;
+            // weights in the capacitance: per line (slice, device), digit c0 + l; the nominal rescale knows the
+            // stored levels, so only the mismatch of the capacitors is left (its gain part calibrated)
+            Readouts.Digit[][] lv = Readouts.levels(c);
             double ktcVar = 0;
             double sumW = 0;
-            for (int s = 0; s < c.mapping.slices(); s++) {
-                sumW += c.mapping.sliceWeight(s);
-            }
-            boolean exact = out.totalVariance() == 0 && sigma == 0 && ktc == 0;
-            for (int s = 0; s < c.mapping.slices(); s++) {
+            for (int s = 0; s < slices; s++) {
                 double w = c.mapping.sliceWeight(s);
-                for (Readouts.Digit l : lv[s]) {
-                    Readouts.Digit dl = shifted(l, c0);
-                    cap += w * w * sigma * sigma * rows * in.ex2() * dl.mean();
-                    double ey = rows * in.ex() * dl.mean();
-                    compression += c.calibrated() ? 0 : w * w * gainSq * (Readouts.wholeVariance(in, dl, rows) + ey * ey);
-                    ktcVar += w * w * in.cycleSumSq() * ktc * ktc;
-                    Readouts.addLinearConverter(c, in, dl, rows, w, exact, r, out);
-                }
+                sumW += w;
+                ktcVar += w * w * in.cycleSumSq() * ktc * ktc * lv[s].length;
             }
-            out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
-            out.add(ErrorSource.COMPRESSION, compression);
+            out.add(ErrorSource.CAPACITOR_MISMATCH,
+                    SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, c0, c.calibrated()));
             out.add(ErrorSource.KTC, ktcVar);
             double stMean = ColumnSumErrors.storedMean(c);
             double shift = c.mapping.differential() ? 0 : c0 * sumW;
             out.add(ErrorSource.DAC_NONLINEARITY, InputErrors.amplitudeDacVariance(c, rows,
                     c.deviceErrors.storedSq + 2 * shift * stMean + shift * shift, stMean + shift));
+            double analog = Readouts.analogSigma(c, out, c.mapping.devicesPerSlice());
+            Readouts.ConverterSum sum = new Readouts.ConverterSum();
+            for (int s = 0; s < slices; s++) {
+                for (int dev = 0; dev < lv[s].length; dev++) {
+                    lineRange(c, lv[s][dev], rows, r);
+                    Readouts.addConverterTerms(c, in, lv[s][dev].shift(c0), rows,
+                            c.mapping.sliceWeight(s) * (dev == 0 ? 1 : -1), analog, r, sum);
+                }
+            }
+            sum.flush(out);
+        }
+
+        /** Converter range of a capacitor-weighted line with digit c0 + l: from zero to its largest value. */
+        void lineRange(TileContext c, Readouts.Digit l, int rows, Readouts.Range r) {
+            Readouts.Inputs in = Readouts.inputs(c);
+            Readouts.Digit dl = l.shift(c0);
+            Readouts.linearRange(c, Readouts.mean(in, dl, rows), Math.sqrt(Readouts.variance(in, dl, rows)), 0,
+                    rows * in.uMax() * Math.max(dl.max(), 0), r);
         }
 
         @Override
@@ -228,13 +239,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
 
     /** Mean stored level over the devices of the tile. */
     static double meanLevel(TileContext c) {
-        return ChargeRedistributionDomain.meanStoredBit(c);
-    }
-
-    /** The digit c0 + l. */
-    static Readouts.Digit shifted(Readouts.Digit l, double c0) {
-        return new Readouts.Digit(l.mean() + c0, l.sq() + 2 * c0 * l.mean() + c0 * c0, (int) Math.floor(l.min() + c0),
-                (int) Math.ceil(l.max() + c0));
+        return Readouts.meanLevel(c);
     }
 
     /**
@@ -273,14 +278,11 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                 }
             }
             ktc = SwitchedCapacitors.ktcSigma(c, m.denominatorF(c), m.cUnit);
-            Readouts.Inputs in = Readouts.inputs(c);
             Readouts.Digit[][] lv = Readouts.levels(arr.mapping, c.operands);
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
                 for (int d = 0; d < arr.devices; d++) {
-                    Readouts.Digit dl = shifted(lv[s][d], m.c0);
-                    Readouts.linearRange(c, Readouts.mean(in, dl, rows), Math.sqrt(Readouts.variance(in, dl, rows)),
-                            0, rows * in.uMax() * Math.max(dl.max(), 0), r);
+                    m.lineRange(c, lv[s][d], rows, r);
                     for (int j = 0; j < cols; j++) {
                         lo[channel(j, s, d)] = r.lo;
                         step[channel(j, s, d)] = r.step;

@@ -111,7 +111,7 @@ public final class ChargeDomain implements DomainKind {
             Readouts.Inputs in = Readouts.inputs(c);
             double z = 0;
             for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.Digit d = Readouts.difference(c.deviceErrors, s);
+                Readouts.Digit d = Readouts.difference(c, s);
                 z = Math.max(z, Math.abs(Readouts.mean(in, d, rows))
                         + headroom * Math.sqrt(Readouts.variance(in, d, rows)));
             }
@@ -190,11 +190,9 @@ public final class ChargeDomain implements DomainKind {
             double ktcVar = 0;
             double capVar = 0;
             double satVar = 0;
-            boolean exact = c.deviceErrors.exact() && ir == 0 && edge == 0 && jit == 0 && ktc == 0;
-            Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < c.mapping.slices(); s++) {
                 double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
-                Readouts.Digit d = Readouts.difference(c.deviceErrors, s);
+                Readouts.Digit d = Readouts.difference(c, s);
                 ktcVar += w2 * in.cycleSumSq() * ktc * ktc;
                 double ey = rows * in.ex() * d.mean();
                 capVar += w2 * cap * cap * (Readouts.wholeVariance(in, d, rows) + ey * ey);
@@ -204,11 +202,18 @@ public final class ChargeDomain implements DomainKind {
                     satVar += w2 * in.cycleSumSq() * sd * sd
                             * (Gaussians.tailMse((zSat - mu) / sd) + Gaussians.tailMse((zSat + mu) / sd));
                 }
-                Readouts.addLinearConverter(c, in, d, rows, c.mapping.sliceWeight(s), exact && satVar == 0, r, out);
             }
             out.add(ErrorSource.KTC, ktcVar);
             out.add(ErrorSource.CAPACITOR_MISMATCH, capVar);
             out.add(ErrorSource.SATURATION, satVar);
+            double analog = Readouts.analogSigma(c, out, 1);
+            Readouts.Range r = new Readouts.Range();
+            Readouts.ConverterSum sum = new Readouts.ConverterSum();
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
+                        sum);
+            }
+            sum.flush(out);
         }
 
         @Override

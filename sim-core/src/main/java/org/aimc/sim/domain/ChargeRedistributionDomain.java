@@ -114,7 +114,7 @@ public final class ChargeRedistributionDomain implements DomainKind {
             double vdd = c.tech.vddV();
             Readouts.Inputs in = Readouts.inputs(c);
             int physCols = TileCosts.physicalColumns(c, weightCols);
-            double bitOn = meanStoredBit(c);
+            double bitOn = Readouts.meanLevel(c);
             out.energyArrayJ = c.cycles() * (double) rows * physCols * in.pOn() * bitOn * cUnit * vdd * vdd;
             out.energySenseJ = c.cycles() * (double) physCols * (denominatorF(c) - c.spec.array().rows() * cUnit)
                     * vdd * vdd;
@@ -130,21 +130,24 @@ public final class ChargeRedistributionDomain implements DomainKind {
             SwitchedCapacitors.addFlipTerms(c, rows, out);
             double d = denominatorF(c);
             double cap = SwitchedCapacitors.mismatchVariance(c, rows, SwitchedCapacitors.capSigma(c, aC, cUnit),
-                    cUnit, d);
+                    cUnit, d, 0, false);
             out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
             Readouts.Inputs in = Readouts.inputs(c);
             double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);
             double ktcVar = 0;
-            boolean exact = out.variance(ErrorSource.PROGRAMMING) == 0 && out.variance(ErrorSource.DRIFT) == 0
-                    && cap == 0 && ktc == 0;
-            Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < c.mapping.slices(); s++) {
                 double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
                 ktcVar += w2 * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
-                Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows,
-                        c.mapping.sliceWeight(s), exact, r, out);
             }
             out.add(ErrorSource.KTC, ktcVar);
+            double analog = Readouts.analogSigma(c, out, 1);
+            Readouts.Range r = new Readouts.Range();
+            Readouts.ConverterSum sum = new Readouts.ConverterSum();
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
+                        sum);
+            }
+            sum.flush(out);
         }
 
         @Override
@@ -152,19 +155,5 @@ public final class ChargeRedistributionDomain implements DomainKind {
             return new SwitchedCapacitors.Tile(c, ProgrammedArray.program(c, c.device, weights, key), key, cUnit,
                     SwitchedCapacitors.capSigma(c, aC, cUnit), denominatorF(c));
         }
-    }
-
-    /** Mean stored bit over the devices of the tile. */
-    static double meanStoredBit(TileContext c) {
-        Readouts.Digit[][] lv = Readouts.levels(c.mapping, c.operands);
-        double sum = 0;
-        int n = 0;
-        for (Readouts.Digit[] s : lv) {
-            for (Readouts.Digit d : s) {
-                sum += d.mean();
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sum / n;
     }
 }

@@ -144,10 +144,12 @@ public final class ColumnSumErrors {
         ErrorBudget b = new ErrorBudget();
         Readouts.Inputs in = Readouts.inputs(c);
         Readouts.Range r = new Readouts.Range();
+        Readouts.ConverterSum sum = new Readouts.ConverterSum();
         for (int s = 0; s < c.mapping.slices(); s++) {
-            Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows, c.mapping.sliceWeight(s),
-                    analogExact, r, b);
+            Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s),
+                    analogExact ? 0 : Double.POSITIVE_INFINITY, r, sum);
         }
+        sum.flush(b);
         return b.variance(ErrorSource.ADC);
     }
 }

@@ -134,19 +134,28 @@ public final class CurrentDomain implements DomainKind {
             double dac = InputErrors.amplitudeDacVariance(c, rows);
             out.add(ErrorSource.DAC_NONLINEARITY, dac);
             Readouts.Inputs in = Readouts.inputs(c);
-            double gCol = rows * c.mapping.devicesPerSlice() * c.deviceErrors.meanConductanceS;
-            double th = thermalSigma(c, gCol);
-            double sliceSq = 0;
+            Readouts.Digit[][] lv = Readouts.levels(c);
+            double gMin = c.device.params().gMinS;
+            double dG = c.deviceErrors.levelStepS;
+            double thermal = 0;
             for (int s = 0; s < c.mapping.slices(); s++) {
-                sliceSq += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
+                // the column pair of slice s: its devices' mean conductance over the weight distribution
+                double gCol = 0;
+                for (Readouts.Digit l : lv[s]) {
+                    gCol += rows * (gMin + dG * l.mean());
+                }
+                double th = thermalSigma(c, gCol);
+                thermal += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s) * th * th * in.cycleSumSq();
             }
-            out.add(ErrorSource.THERMAL, th * th * sliceSq * in.cycleSumSq());
-            boolean exact = c.deviceErrors.exact() && ir == 0 && dac == 0 && th == 0;
+            out.add(ErrorSource.THERMAL, thermal);
+            double analog = Readouts.analogSigma(c, out, 1);
             Readouts.Range r = new Readouts.Range();
+            Readouts.ConverterSum sum = new Readouts.ConverterSum();
             for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.addLinearConverter(c, in, Readouts.difference(c.deviceErrors, s), rows,
-                        c.mapping.sliceWeight(s), exact, r, out);
+                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
+                        sum);
             }
+            sum.flush(out);
         }
 
         @Override

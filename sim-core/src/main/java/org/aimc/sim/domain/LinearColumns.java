@@ -46,7 +46,7 @@ final class LinearColumns {
         Readouts.Inputs in = Readouts.inputs(c);
         Readouts.Range r = new Readouts.Range();
         for (int s = 0; s < t.slices; s++) {
-            Readouts.Digit d = Readouts.difference(c.deviceErrors, s);
+            Readouts.Digit d = Readouts.difference(c, s);
             double zMin = t.rows * in.uMax() * Math.min(d.min(), 0);
             double zMax = t.rows * in.uMax() * Math.max(d.max(), 0);
             Readouts.linearRange(c, Readouts.mean(in, d, t.rows), Math.sqrt(Readouts.variance(in, d, t.rows)), zMin,

@@ -1,11 +1,12 @@
 package org.aimc.sim.domain;
 
-import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.numerics.Gaussians;
+import org.aimc.sim.numerics.SumTails;
+import java.util.function.DoubleUnaryOperator;
 import org.aimc.sim.peripheral.AdcErrors;
 
 /**
@@ -24,16 +25,159 @@ public final class Readouts {
     private Readouts() {
     }
 
-    /** Mean, second moment and extreme values of the digit a conversion reads. */
-    public record Digit(double mean, double sq, int min, int max) {
+    /**
+     * The distribution of the digit one conversion reads, per row: shift + l with l an integer of
+     * probability p(l). Immutable.
+     */
+    public static final class Digit {
+        private final double[] pmf;
+        private final int lMin;
+        private final double shift;
+        private final double mean;
+        private final double sq;
+
+        Digit(double[] pmf, int lMin, double shift) {
+            this.pmf = pmf;
+            this.lMin = lMin;
+            this.shift = shift;
+            double m = 0;
+            double q = 0;
+            for (int k = 0; k < pmf.length; k++) {
+                double v = shift + lMin + k;
+                m += pmf[k] * v;
+                q += pmf[k] * v * v;
+            }
+            this.mean = m;
+            this.sq = q;
+        }
+
+        /** From a probability table over the integers lMin..lMin + p.length - 1 (trimmed of zero ends). */
+        static Digit of(double[] p, int lMin) {
+            int lo = 0;
+            int hi = p.length - 1;
+            while (lo < hi && p[lo] == 0) {
+                lo++;
+            }
+            while (hi > lo && p[hi] == 0) {
+                hi--;
+            }
+            return new Digit(java.util.Arrays.copyOfRange(p, lo, hi + 1), lMin + lo, 0);
+        }
+
+        /** The digit c + l. */
+        public Digit shift(double c) {
+            return new Digit(pmf, lMin, shift + c);
+        }
+
+        public double mean() {
+            return mean;
+        }
+
+        public double sq() {
+            return sq;
+        }
+
         public double variance() {
             return Math.max(sq - mean * mean, 0);
         }
+
+        /** Smallest and largest value with non-zero probability. */
+        public double min() {
+            return shift + lMin;
+        }
+
+        public double max() {
+            return shift + lMin + pmf.length - 1;
+        }
+
+        /** The constant added to the integer part. */
+        public double offset() {
+            return shift;
+        }
+
+        /** Smallest integer part. */
+        int lMin() {
+            return lMin;
+        }
+
+        /** Probability of integer part lMin + k. */
+        double p(int k) {
+            return pmf[k];
+        }
+
+        int size() {
+            return pmf.length;
+        }
     }
 
-    /** The digit of slice {@code s} as the analog difference of the pair (or the level for offset mappings). */
-    public static Digit difference(DeviceErrorStats st, int s) {
-        return new Digit(st.digitMean[s], st.digitSq[s], st.digitMin[s], st.digitMax[s]);
+    /**
+     * The digit each slice's conversion reads when the pair is subtracted in the analog domain: the level
+     * difference d+ - d- (the level for offset mappings), over the weight distribution.
+     */
+    public static Digit[] differences(WeightMapping map, OperandStats ops) {
+        int slices = map.slices();
+        int span = map.levels() - 1;
+        double[][] p = new double[slices][2 * span + 1];
+        int[] plus = new int[slices];
+        int[] minus = new int[slices];
+        boolean diff = map.differential();
+        for (int w = -map.qMax(); w <= map.qMax(); w++) {
+            double pw = ops.pWeight(w);
+            if (pw == 0) {
+                continue;
+            }
+            map.levels(w, plus, minus);
+            for (int s = 0; s < slices; s++) {
+                int d = diff ? plus[s] - minus[s] : plus[s];
+                p[s][d + span] += pw;
+            }
+        }
+        Digit[] out = new Digit[slices];
+        for (int s = 0; s < slices; s++) {
+            out[s] = Digit.of(p[s], -span);
+        }
+        return out;
+    }
+
+    /** {@link #differences} of slice {@code s} of a point (memoised per mapping and operand statistics). */
+    public static Digit difference(TileContext c, int s) {
+        Digit[] all = c.memo.get(new MemoKey("differences", c.mapping, c.operands), () -> differences(c.mapping,
+                c.operands));
+        return all[s];
+    }
+
+    /** {@link #levels} of a point (memoised). */
+    public static Digit[][] levels(TileContext c) {
+        return c.memo.get(new MemoKey("levels", c.mapping, c.operands), () -> levels(c.mapping, c.operands));
+    }
+
+    /** Memo key of statistics objects shared by identity. */
+    private record MemoKey(String what, Object a, Object b) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MemoKey k && k.what.equals(what) && k.a == a && k.b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return what.hashCode() * 31 + System.identityHashCode(a) * 17 + System.identityHashCode(b);
+        }
+    }
+
+    /** Memo key of a clipping or discrete converter average. */
+    private record ConverterKey(String what, Digit d, Inputs in, int rows, double lo, double step, int codes,
+            AdcErrors e, double analogSigma) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConverterKey k && k.what.equals(what) && k.d == d && k.in.equals(in) && k.rows == rows
+                    && k.lo == lo && k.step == step && k.codes == codes && k.e.equals(e)
+                    && Double.compare(k.analogSigma, analogSigma) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(what, System.identityHashCode(d), in, rows, lo, step, codes, e, analogSigma);
+        }
     }
 
     /**
@@ -41,40 +185,34 @@ public final class Readouts {
      * part or the offset value, device 1 the negative part of a differential pair).
      */
     public static Digit[][] levels(WeightMapping map, OperandStats ops) {
-        int slices = map.slices();
-        int dps = map.devicesPerSlice();
-        double[][] m = new double[slices][dps];
-        double[][] q = new double[slices][dps];
-        int[][] lo = new int[slices][dps];
-        int[][] hi = new int[slices][dps];
-        for (int[] r : lo) {
-            java.util.Arrays.fill(r, Integer.MAX_VALUE);
-        }
-        int[] plus = new int[slices];
-        int[] minus = new int[slices];
-        for (int w = -map.qMax(); w <= map.qMax(); w++) {
-            double p = ops.pWeight(w);
-            if (p == 0) {
-                continue;
-            }
-            map.levels(w, plus, minus);
-            for (int s = 0; s < slices; s++) {
-                for (int d = 0; d < dps; d++) {
-                    int l = d == 0 ? plus[s] : minus[s];
-                    m[s][d] += p * l;
-                    q[s][d] += p * (double) l * l;
-                    lo[s][d] = Math.min(lo[s][d], l);
-                    hi[s][d] = Math.max(hi[s][d], l);
-                }
-            }
-        }
-        Digit[][] out = new Digit[slices][dps];
-        for (int s = 0; s < slices; s++) {
-            for (int d = 0; d < dps; d++) {
-                out[s][d] = new Digit(m[s][d], q[s][d], lo[s][d] == Integer.MAX_VALUE ? 0 : lo[s][d], hi[s][d]);
+        double[][][] p = levelPmf(map, ops);
+        Digit[][] out = new Digit[p.length][];
+        for (int s = 0; s < p.length; s++) {
+            out[s] = new Digit[p[s].length];
+            for (int d = 0; d < p[s].length; d++) {
+                out[s][d] = Digit.of(p[s][d], 0);
             }
         }
         return out;
+    }
+
+    /** Mean stored level over all devices of a tile (memoised). */
+    public static double meanLevel(TileContext c) {
+        return c.memo.get(new MemoKey("meanLevel", c.mapping, c.operands), () -> meanLevel(c.mapping, c.operands));
+    }
+
+    /** Mean stored level over all devices of a tile. */
+    public static double meanLevel(WeightMapping map, OperandStats ops) {
+        Digit[][] lv = levels(map, ops);
+        double sum = 0;
+        int n = 0;
+        for (Digit[] s : lv) {
+            for (Digit d : s) {
+                sum += d.mean();
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /**
@@ -154,11 +292,20 @@ public final class Readouts {
         public double mid() {
             return lo + 0.5 * codes * step;
         }
+
+        Range copy() {
+            Range r = new Range();
+            r.lo = lo;
+            r.step = step;
+            r.codes = codes;
+            r.integerExact = integerExact;
+            return r;
+        }
     }
 
     /**
      * The range of a conversion of the integer-valued signal Z: with {@code full_scale: sigma} it spans
-     * ±clip_sigma standard deviations around the mean; with {@code max} every reachable value, with a
+     * ±clip_sigma standard deviations around the mean, with a code centred on the mean; with {@code max} every reachable value, with a
      * power-of-two step aligned to the integers so that noise-free integer signals convert exactly when the
      * bits suffice. Overwrites {@code out}.
      */
@@ -168,8 +315,9 @@ public final class Readouts {
         if (c.spec.adc().fullScale().equals("sigma")) {
             double k = c.spec.adc().clipSigma();
             double s = sd > 0 ? sd : 0.5;
-            out.lo = mean - k * s;
             out.step = 2 * k * s / out.codes;
+            // a code centre on the mean (mid-tread): a symmetric discrete signal has no mean error
+            out.lo = mean - k * s - 0.5 * out.step;
         } else {
             double span = zMax - zMin;
             out.step = ColumnSumErrors.integerAlignedStep(span, out.codes);
@@ -202,100 +350,305 @@ public final class Readouts {
 
     /**
      * Adds the converter terms of one family of conversions of a linear readout (the converter sees Z, or a
-     * fixed positive multiple of it). Quantisation and clipping ({@link ErrorSource#ADC}), the INL bow and
-     * random threshold errors ({@link ErrorSource#ADC_NONLINEARITY}: per conversion step^2 (inl^2 E[sin^2(pi
-     * p)] + dnl^2/2), p the signal's position in the range), comparator noise ({@link ErrorSource#ADC_NOISE})
-     * and, without calibration, offset and gain ({@link ErrorSource#ADC_OFFSET_GAIN}), which are static per
-     * converter and therefore add coherently over the cycles of one input vector.
-     *
-     * @param d            the digit the conversions read
-     * @param weight       recombination weight of the family (slice weight)
-     * @param analogExact  true when nothing but the converter perturbs the value (integer signals)
+     * fixed positive multiple of it), with the range of {@link #linearRange}. See {@link #addConverterTerms}.
      */
     public static void addLinearConverter(TileContext c, Inputs in, Digit d, int rows, double weight,
-            boolean analogExact, Range r, ErrorBudget b) {
+            double analogSigma, Range r, ConverterSum b) {
         if (c.adc.ideal()) {
             return;
         }
         double zMin = rows * in.uMax() * Math.min(d.min(), 0);
         double zMax = rows * in.uMax() * Math.max(d.max(), 0);
         linearRange(c, mean(in, d, rows), Math.sqrt(variance(in, d, rows)), zMin, zMax, r);
-        addConverterTerms(c, in, d, rows, weight, analogExact, r, b);
+        addConverterTerms(c, in, d, rows, weight, analogSigma, r, b);
     }
 
-    /** As {@link #addLinearConverter} for a range the caller has set ({@code r} is read, not written). */
+    /**
+     * Adds the converter terms of one family of conversions of a linear readout on range {@code r} (read):
+     * quantisation and clipping ({@link ErrorSource#ADC}), the INL bow and random threshold errors
+     * ({@link ErrorSource#ADC_NONLINEARITY}), comparator noise ({@link ErrorSource#ADC_NOISE}) and, without
+     * calibration, offset and gain ({@link ErrorSource#ADC_OFFSET_GAIN}), which are static per converter and
+     * add coherently over the cycles of one input vector.
+     *
+     * <p>When the analog noise of a conversion ({@code analogSigma}, standard deviation in units of Z) is
+     * below half a unit and the steps are fine, the signal is discrete on the converter's scale and the
+     * first three terms are averaged exactly over its distribution ({@link DiscreteConversion}); otherwise
+     * per conversion: step^2 / 12 plus Gaussian clipping, step^2 (inl^2 E[sin^2(pi p)] + dnl^2 / 2) with p
+     * the signal's position in the range, and (noise x step)^2.
+     *
+     * @param weight recombination weight of the family (slice weight)
+     */
     public static void addConverterTerms(TileContext c, Inputs in, Digit d, int rows, double weight,
-            boolean analogExact, Range r, ErrorBudget b) {
+            double analogSigma, Range r, ConverterSum b) {
         if (c.adc.ideal()) {
             return;
         }
         double mu = mean(in, d, rows);
         double var = variance(in, d, rows);
         double sd = Math.sqrt(var);
-        double w2 = weight * weight;
-        boolean sigma = c.spec.adc().fullScale().equals("sigma");
-        double quant;
-        if (sigma) {
-            quant = var > 0 ? r.step * r.step / 12 + var * Gaussians.clippingMse(c.spec.adc().clipSigma()) : 0;
-        } else {
-            quant = r.integerExact && analogExact ? 0 : r.step * r.step / 12;
-        }
-        b.add(ErrorSource.ADC, w2 * in.cycleSumSq() * quant);
+        double w2 = weight * weight * in.cycleSumSq();
         AdcErrors e = c.adcErrors;
-        double span = r.codes * r.step;
-        double nonlin = r.step * r.step * (e.inlLsb() * e.inlLsb() * bowSquare((mu - r.lo) / span, sd / span)
-                + 0.5 * e.dnlSigmaLsb() * e.dnlSigmaLsb());
-        b.add(ErrorSource.ADC_NONLINEARITY, w2 * in.cycleSumSq() * nonlin);
-        b.add(ErrorSource.ADC_NOISE, w2 * in.cycleSumSq() * r.step * r.step * e.noiseLsb() * e.noiseLsb());
+        boolean exactConversion = r.integerExact && analogSigma == 0 && e.exact();
+        double[][] dist = !exactConversion && discreteCase(analogSigma, r)
+                ? c.memo.get(new ConverterKey("dist", d, in, rows, 0, 0, 0, AdcErrors.NONE, 0),
+                        () -> DiscreteConversion.distribution(in, d, 0, rows))
+                : null;
+        if (dist != null) {
+            DoubleUnaryOperator id = x -> x;
+            Range rr = r.copy();
+            ConverterKey key = new ConverterKey("mse", d, in, rows, r.lo, r.step, r.codes, e, analogSigma);
+            double[][] m = c.memo.get(key, () -> DiscreteConversion.mse(dist, id, x -> 1, id, rr, e, analogSigma));
+            b.discrete(w2, weight * in.cycleSum(), m, analogSigma);
+            if (in.uMax() == 1 && in.cycleSum() > 1) {
+                double cross = weight * weight * (in.cycleSum() * in.cycleSum() - in.cycleSumSq());
+                double[] cov = c.memo.get(new ConverterKey("cov", d, in, rows, r.lo, r.step, r.codes, e, analogSigma),
+                        () -> DiscreteConversion.cycleCovariance(in, d, rows, rr, e, analogSigma));
+                b.covariance(cross, cov);
+            }
+        } else {
+            double quant;
+            if (c.spec.adc().fullScale().equals("sigma")) {
+                double lo = r.lo;
+                double hi = r.hi();
+                double clip = c.memo.get(new ConverterKey("clip", d, in, rows, lo, r.step, r.codes, AdcErrors.NONE, 0),
+                        () -> clippingMse(in, d, rows, lo, hi));
+                quant = var > 0 ? r.step * r.step / 12 + clip : 0;
+            } else {
+                quant = exactConversion ? 0 : r.step * r.step / 12;
+            }
+            double span = r.codes * r.step;
+            double pos = (mu - r.lo) / span;
+            double nonlin = r.step * r.step * (e.inlLsb() * e.inlLsb() * bowSquare(pos, sd / span)
+                    + 0.5 * e.dnlSigmaLsb() * e.dnlSigmaLsb());
+            double bias = -r.step * e.inlLsb() * bowMean(pos, sd / span);
+            b.continuous(w2, quant, nonlin, r.step * r.step * e.noiseLsb() * e.noiseLsb(), weight * in.cycleSum(), bias);
+        }
         if (!c.calibrated()) {
             double off = e.offsetSigmaLsb() * r.step * in.cycleSum();
             double ey = mu * in.cycleSum() - r.mid() * in.cycleSum();
             double gain = e.gainSigma() * e.gainSigma() * (wholeVariance(in, d, rows) + ey * ey);
-            b.add(ErrorSource.ADC_OFFSET_GAIN, w2 * (off * off + gain));
+            b.offsetGain += weight * weight * (off * off + gain);
         }
+    }
+
+    /** Excess kurtosis of the row sum below which the clipping estimate is the normal one. */
+    static final double KURTOSIS_NORMAL = 0.02;
+
+    /** Most distinct term values the clipping estimate keeps; more are merged into equal-width bins. */
+    static final int TERM_BINS = 128;
+
+    /**
+     * Mean squared clipping error of Z outside [lo, hi], from the saddlepoint tails of the sum of the
+     * rows' terms u d ({@link SumTails}): exact in the way the tails of sparse slices (a high slice's digit
+     * is rarely non-zero, then times a large input) and of bounded sums behave, which a normal misses. The
+     * term distribution is kept to {@value #TERM_BINS} values (bins carry their mean and mass).
+     */
+    static double clippingMse(Inputs in, Digit d, int rows, double lo, double hi) {
+        double mu = mean(in, d, rows);
+        double var = variance(in, d, rows);
+        if (var <= 0) {
+            return 0;
+        }
+        double sd = Math.sqrt(var);
+        double gauss = var * (Gaussians.tailMse((hi - mu) / sd) + Gaussians.tailMse((mu - lo) / sd));
+        // excess kurtosis of the row sum, kappa_4(term) / (rows var(term)^2): near zero the normal is right
+        double t2 = in.eu2() * d.sq();
+        double t1 = in.eu() * d.mean();
+        double t4 = 0;
+        double t3 = 0;
+        double u3 = 0;
+        double u4 = 0;
+        for (int u = 1; u <= in.uMax(); u++) {
+            u3 += Math.pow(u, 3) * in.pOn() / in.uMax();
+            u4 += Math.pow(u, 4) * in.pOn() / in.uMax();
+        }
+        for (int k = 0; k < d.size(); k++) {
+            double v = d.offset() + d.lMin() + k;
+            t3 += d.p(k) * v * v * v;
+            t4 += d.p(k) * v * v * v * v;
+        }
+        t3 *= u3;
+        t4 *= u4;
+        double tv = t2 - t1 * t1;
+        double kappa4 = t4 - 4 * t3 * t1 - 3 * t2 * t2 + 12 * t2 * t1 * t1 - 6 * Math.pow(t1, 4);
+        if (Math.abs(kappa4) / (rows * tv * tv) < KURTOSIS_NORMAL) {
+            return gauss;
+        }
+        int uMax = in.uMax();
+        double tMin = Math.min(0, uMax * d.min());
+        double tMax = Math.max(0, uMax * d.max());
+        int bins = (int) Math.min(TERM_BINS, tMax - tMin + 1);
+        double width = (tMax - tMin + 1) / bins;
+        double[] mass = new double[bins];
+        double[] moment = new double[bins];
+        double pOff = 1 - in.pOn();
+        add(mass, moment, tMin, width, 0, pOff);
+        for (int u = 1; u <= uMax; u++) {
+            double pu = in.pOn() / uMax;
+            for (int k = 0; k < d.size(); k++) {
+                add(mass, moment, tMin, width, u * (d.offset() + d.lMin() + k), pu * d.p(k));
+            }
+        }
+        int n = 0;
+        for (double m : mass) {
+            if (m > 0) {
+                n++;
+            }
+        }
+        double[] v = new double[n];
+        double[] q = new double[n];
+        int at = 0;
+        for (int i = 0; i < bins; i++) {
+            if (mass[i] > 0) {
+                v[at] = moment[i] / mass[i];
+                q[at++] = mass[i];
+            }
+        }
+        return new SumTails(v, q, rows).clippingMse(lo, hi);
+    }
+
+    private static void add(double[] mass, double[] moment, double tMin, double width, double t, double p) {
+        int i = (int) Math.min(mass.length - 1, Math.floor((t - tMin) / width));
+        mass[i] += p;
+        moment[i] += p * t;
+    }
+
+    /**
+     * The converter terms of the conversion families of one output, gathered before they enter the budget:
+     * each family's error variance, and its mean error times its recombination weight, which adds
+     * coherently over the cycles and slices of the output (a static threshold shifted onto the most
+     * frequent value errs the same way in every conversion). Stages: quantisation and clipping alone, with
+     * INL/DNL, with comparator noise; the budget gets their differences.
+     */
+    public static final class ConverterSum {
+        private final double[] variance = new double[3];
+        private final double[] mean = new double[3];
+        /** Offset and gain error variance (without calibration). */
+        double offsetGain;
+
+        /** A family evaluated on its discrete distribution ({@link DiscreteConversion#mse}). */
+        void discrete(double w2, double wMean, double[][] m, double analogSigma) {
+            double a2 = analogSigma * analogSigma;
+            for (int st = 0; st < 3; st++) {
+                variance[st] += w2 * (m[st][0] - m[st][1] * m[st][1] - a2);
+                mean[st] += wMean * m[st][1];
+            }
+        }
+
+        /** Covariance of the errors of two cycles, with the weight of the cycle pairs of one output. */
+        void covariance(double w, double[] cov) {
+            for (int st = 0; st < 3; st++) {
+                variance[st] += w * cov[st];
+            }
+        }
+
+        /**
+         * A family in the continuous picture: per-conversion variances of each effect (the nonlinearity's as a
+         * mean square, of which {@code nonlinMean} is the mean error, weighted by {@code wMean} in the sum).
+         */
+        void continuous(double w2, double quant, double nonlin, double noise, double wMean, double nonlinMean) {
+            double m2 = nonlinMean * nonlinMean;
+            variance[0] += w2 * quant;
+            variance[1] += w2 * (quant + nonlin - m2);
+            variance[2] += w2 * (quant + nonlin - m2 + noise);
+            mean[1] += wMean * nonlinMean;
+            mean[2] += wMean * nonlinMean;
+        }
+
+        /** Adds the gathered terms to {@code b}. */
+        public void flush(ErrorBudget b) {
+            double t0 = Math.max(variance[0] + mean[0] * mean[0], 0);
+            double t1 = Math.max(variance[1] + mean[1] * mean[1], t0);
+            double t2 = Math.max(variance[2] + mean[2] * mean[2], t1);
+            b.add(ErrorSource.ADC, t0);
+            b.add(ErrorSource.ADC_NONLINEARITY, t1 - t0);
+            b.add(ErrorSource.ADC_NOISE, t2 - t1);
+            b.add(ErrorSource.ADC_OFFSET_GAIN, offsetGain);
+        }
+    }
+
+    /** Steps finer than this many units of the signal, with analog noise below half a unit: discrete. */
+    static final double DISCRETE_STEP = 4;
+
+    static boolean discreteCase(double analogSigma, Range r) {
+        return analogSigma < 0.5 && r.step < DISCRETE_STEP;
+    }
+
+    /**
+     * The analog noise of one conversion implied by the error sources already in {@code b}: their total
+     * variance divided by the recombination weight of one conversion, sum_s 4^(b s) sum_k c_k^2 times the
+     * converted nodes per slice. Exact when every source is per conversion (kT/C alone, say); for the
+     * choice between the discrete and the continuous converter picture otherwise.
+     */
+    public static double analogSigma(TileContext c, ErrorBudget b, int nodes) {
+        double w = 0;
+        for (int s = 0; s < c.mapping.slices(); s++) {
+            w += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
+        }
+        w *= inputs(c).cycleSumSq() * nodes;
+        return Math.sqrt(b.totalVariance() / w);
     }
 
     /**
      * Adds the converter terms of one family of conversions of a nonlinear readout: the converter sees
-     * v = f(s) of a node sum s ~ N(mu, sd^2) (normal approximation), the digital side inverts f exactly, so
-     * each converter error in v reaches s multiplied by ds/dv = {@code slope}(s). Quantisation, clipping (in
-     * v), INL/DNL, comparator noise and, without calibration, offset (coherent over the cycles) and gain.
-     * {@code r} is the range in v, set by the caller.
+     * v = f(s) of a node sum s = base · n + m, the digital side inverts f exactly ({@code inverse}), so each
+     * converter error in v reaches s multiplied by ds/dv = {@code slope}(s). {@code r} is the range in v,
+     * set by the caller. Discrete signals are treated exactly as in {@link #addConverterTerms}; otherwise
+     * over a normal approximation of s: quantisation, clipping (in v), INL/DNL, comparator noise. Without
+     * calibration: offset (coherent over the cycles) and gain.
+     *
+     * @param d the integer digit of a row (without the base)
      */
-    public static void addNonlinearConverter(TileContext c, Inputs in, double mu, double sd,
-            java.util.function.DoubleUnaryOperator f, java.util.function.DoubleUnaryOperator slope, double weight,
-            Range r, ErrorBudget b) {
+    public static void addNonlinearConverter(TileContext c, Inputs in, Digit d, double base, int rows,
+            DoubleUnaryOperator f, DoubleUnaryOperator slope, DoubleUnaryOperator inverse, double weight,
+            double analogSigma, Range r, ConverterSum b) {
         if (c.adc.ideal()) {
             return;
         }
+        Digit shifted = d.shift(base);
+        double mu = mean(in, shifted, rows);
+        double sd = Math.sqrt(variance(in, shifted, rows));
         double w2 = weight * weight;
         double csq = in.cycleSumSq();
         double jSq = Gaussians.expectation(x -> sq(slope.applyAsDouble(x)), mu, sd);
-        double mv = Gaussians.expectation(f, mu, sd);
-        double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> sq(f.applyAsDouble(x)), mu, sd) - mv * mv, 0));
-        double span = r.codes * r.step;
-        double quant = r.step * r.step / 12;
-        if (c.spec.adc().fullScale().equals("sigma")) {
-            quant += sv * sv * Gaussians.clippingMse(c.spec.adc().clipSigma());
-        }
         AdcErrors e = c.adcErrors;
-        b.add(ErrorSource.ADC, w2 * csq * jSq * quant);
-        double nonlin = r.step * r.step * (e.inlLsb() * e.inlLsb() * bowSquare((mv - r.lo) / span, sv / span)
-                + 0.5 * e.dnlSigmaLsb() * e.dnlSigmaLsb());
-        b.add(ErrorSource.ADC_NONLINEARITY, w2 * csq * jSq * nonlin);
-        b.add(ErrorSource.ADC_NOISE, w2 * csq * jSq * r.step * r.step * e.noiseLsb() * e.noiseLsb());
+        double[][] dist = analogSigma < 0.5 ? DiscreteConversion.distribution(in, d, base, rows) : null;
+        if (dist != null) {
+            b.discrete(w2 * csq, weight * in.cycleSum(),
+                    DiscreteConversion.mse(dist, f, x -> 1 / slope.applyAsDouble(x), inverse, r, e, analogSigma),
+                    analogSigma);
+        } else {
+            double mv = Gaussians.expectation(f, mu, sd);
+            double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> sq(f.applyAsDouble(x)), mu, sd) - mv * mv, 0));
+            double span = r.codes * r.step;
+            double quant = r.step * r.step / 12;
+            if (c.spec.adc().fullScale().equals("sigma")) {
+                quant += sv * sv * Gaussians.clippingMse(c.spec.adc().clipSigma());
+            }
+            double nonlin = r.step * r.step * (e.inlLsb() * e.inlLsb() * bowSquare((mv - r.lo) / span, sv / span)
+                    + 0.5 * e.dnlSigmaLsb() * e.dnlSigmaLsb());
+            double bias = -r.step * e.inlLsb() * bowMean((mv - r.lo) / span, sv / span)
+                    * Math.sqrt(jSq);
+            b.continuous(w2 * csq * jSq, quant, nonlin, r.step * r.step * e.noiseLsb() * e.noiseLsb(),
+                    weight * in.cycleSum(), bias);
+        }
         if (!c.calibrated()) {
             double mid = r.mid();
             double off = e.offsetSigmaLsb() * r.step;
             double gain = e.gainSigma() * e.gainSigma()
                     * Gaussians.expectation(x -> sq(slope.applyAsDouble(x) * (f.applyAsDouble(x) - mid)), mu, sd);
             double cs = in.cycleSum();
-            b.add(ErrorSource.ADC_OFFSET_GAIN, w2 * (cs * cs * jSq * off * off + csq * gain));
+            b.offsetGain += w2 * (cs * cs * jSq * off * off + csq * gain);
         }
     }
 
     private static double sq(double x) {
         return x * x;
+    }
+
+    /** E[sin(pi p)] for p ~ N(m, s^2): sin(pi m) exp(-pi^2 s^2 / 2), the mean INL bow in units of its amplitude. */
+    public static double bowMean(double m, double s) {
+        return Math.sin(Math.PI * m) * Math.exp(-0.5 * Math.PI * Math.PI * s * s);
     }
 
     /**

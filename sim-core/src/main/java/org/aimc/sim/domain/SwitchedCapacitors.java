@@ -144,23 +144,40 @@ final class SwitchedCapacitors {
     }
 
     /**
-     * Capacitor mismatch: numerator sum_i delta_i b_i x_i per slice (sigma^2 M E[x^2] E[d_+^2 + d_-^2]) and
-     * the denominator gain of each node, sum delta C_u / D (sigma^2 M C_u^2 / D^2 times E[Y_node^2]).
+     * Capacitor mismatch of a node whose cells carry a_i unit capacitors (the sensed bit, or c0 + level),
+     * each with relative spread sigma / sqrt(a_i) (Pelgrom), read as sum_i x_i C_i / D · D_nominal. To first
+     * order the error is N - eps Y: N = sum_i x_i delta_i the numerator's mismatch, eps = sum_i delta_i / D
+     * the denominator's (which the same capacitors form), Y = sum_i x_i a_i the node's value. With
+     * E[delta_i^2] = sigma^2 a_i: E[N^2] = sigma^2 M E[x^2] E[a]; E[N eps Y] ≈ sigma^2 E[Y^2] / D;
+     * E[eps^2 Y^2] ≈ sigma^2 f E[Y^2] / D, f = M E[a] / D the capacitor share of the node. The denominator
+     * partly cancels the numerator: Var = sigma^2 (M E[x^2] E[a] - (2 - f) E[Y^2] / D); with the gain
+     * calibrated ({@code gainRemoved}) only N is left. Units: unit capacitors, D in units of C_u.
+     *
+     * @param shift c0 added to each level (0 for gated bits)
      */
-    static double mismatchVariance(TileContext c, int rows, double sigma, double cUnitF, double denominatorF) {
+    static double mismatchVariance(TileContext c, int rows, double sigma, double cUnitF, double denominatorF,
+            double shift, boolean gainRemoved) {
         if (sigma == 0) {
             return 0;
         }
         Readouts.Inputs in = Readouts.inputs(c);
-        Readouts.Digit[][] lv = Readouts.levels(c.mapping, c.operands);
-        double gainSq = sigma * sigma * c.spec.array().rows() * cUnitF * cUnitF / (denominatorF * denominatorF);
+        Readouts.Digit[][] lv = Readouts.levels(c);
+        double dn = denominatorF / cUnitF;
+        int m = c.spec.array().rows();
         double v = 0;
         for (int s = 0; s < c.mapping.slices(); s++) {
             double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
-            for (Readouts.Digit d : lv[s]) {
-                double ey = rows * in.ex() * d.mean();
-                v += w2 * (sigma * sigma * rows * in.ex2() * d.sq()
-                        + gainSq * (Readouts.wholeVariance(in, d, rows) + ey * ey));
+            for (Readouts.Digit l : lv[s]) {
+                Readouts.Digit a = l.shift(shift);
+                double numerator = sigma * sigma * rows * in.ex2() * a.mean();
+                if (gainRemoved) {
+                    v += w2 * numerator;
+                    continue;
+                }
+                double ey = rows * in.ex() * a.mean();
+                double y2 = Readouts.wholeVariance(in, a, rows) + ey * ey;
+                double f = m * a.mean() / dn;
+                v += w2 * Math.max(numerator - sigma * sigma * (2 - f) * y2 / dn, 0);
             }
         }
         return v;

@@ -5,20 +5,19 @@ import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.mapping.WeightMapping;
-import java.util.Map;
 import org.aimc.sim.peripheral.AdcErrors;
 import org.aimc.sim.peripheral.AdcKind;
 import org.aimc.sim.peripheral.DacErrors;
 import org.aimc.sim.peripheral.DacKind;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
-import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
 
 /**
  * Everything a compute domain needs about one design point, resolved once: the spec, the device behaviour,
  * the weight mapping, operand and device-error statistics, the converters with their error magnitudes
- * (kind defaults scaled by the circuit knobs) and the technology.
+ * (kind defaults, then the spec's {@code adc.<name>} / {@code dac.<name>} overrides, scaled by the circuit
+ * knobs) and the technology.
  */
 public final class TileContext {
     public final PointSpec spec;
@@ -33,10 +32,35 @@ public final class TileContext {
     public final AdcErrors adcErrors;
     /** Input-driver error magnitudes, scaled like {@link #adcErrors}. */
     public final DacErrors dacErrors;
+    /** Memoised readout intermediates (the evaluator's, shared across its points; else this point's own). */
+    final ReadoutMemo memo;
     private final double cellPitchM;
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech) {
+        this(spec, device, mapping, operands, deviceErrors, dac, adc, tech,
+                AdcErrors.of(Peripherals.adcParams(adc.id(), spec.adc().overrides())),
+                DacErrors.of(Peripherals.dacParams(dac.id(), spec.dac().overrides())));
+    }
+
+    /**
+     * A context with the converters' error magnitudes already resolved from the spec ({@link
+     * Peripherals#adcParams}, {@link Peripherals#dacParams}), before the circuit knobs are applied.
+     */
+    public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
+            DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech, AdcErrors adcErrors,
+            DacErrors dacErrors) {
+        this(spec, device, mapping, operands, deviceErrors, dac, adc, tech, adcErrors, dacErrors, new ReadoutMemo());
+    }
+
+    /**
+     * As above, with a memo of readout intermediates that the caller keeps across points (one per thread;
+     * the evaluator's).
+     */
+    public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
+            DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech, AdcErrors adcErrors,
+            DacErrors dacErrors, ReadoutMemo memo) {
+        this.memo = memo;
         this.spec = spec;
         this.device = device;
         this.mapping = mapping;
@@ -48,9 +72,8 @@ public final class TileContext {
         this.cellPitchM = Math.sqrt(device.params().cellAreaF2) * tech.featureM();
         double mis = spec.nonideal().circuitMismatch();
         double noise = spec.nonideal().circuitNoise();
-        this.adcErrors = adc.ideal() ? AdcErrors.NONE
-                : AdcErrors.of(ParamValues.resolve(adc.parameters(), Map.of(), Map.of())).scaled(mis, noise);
-        this.dacErrors = DacErrors.of(ParamValues.resolve(dac.parameters(), Map.of(), Map.of())).scaled(mis, noise);
+        this.adcErrors = adc.ideal() ? AdcErrors.NONE : adcErrors.scaled(mis, noise);
+        this.dacErrors = dacErrors.scaled(mis, noise);
     }
 
     /**

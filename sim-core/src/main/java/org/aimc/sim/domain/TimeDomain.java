@@ -161,7 +161,7 @@ public final class TimeDomain implements DomainKind {
 
         /** Node sum statistics of current to time: s = sum u (b + l). */
         Readouts.Digit nodeDigit(TileContext c, int s, int d) {
-            return CapacitiveDivisionDomain.shifted(Readouts.levels(c.mapping, c.operands)[s][d], base(c));
+            return Readouts.levels(c)[s][d].shift(base(c));
         }
 
         /** Smallest positive node sum: one row on at the lowest level (b), or at level 1 when b is 0. */
@@ -188,7 +188,7 @@ public final class TimeDomain implements DomainKind {
                 r.step = Math.max(1 / sLo - r.lo, Math.ulp(1.0)) / r.codes;
                 return;
             }
-            Readouts.Digit dd = Readouts.difference(c.deviceErrors, s);
+            Readouts.Digit dd = Readouts.difference(c, s);
             double mu = Readouts.mean(in, dd, rows);
             double sd = Math.sqrt(Readouts.variance(in, dd, rows));
             if (c.mapping.differential()) {
@@ -259,17 +259,19 @@ public final class TimeDomain implements DomainKind {
             Readouts.Inputs in = Readouts.inputs(c);
             Readouts.Range r = new Readouts.Range();
             if (c2t) {
-                double kk = crossingK(c);
                 double floor = floorS(c);
+                double analog = Readouts.analogSigma(c, out, c.mapping.devicesPerSlice());
+                Readouts.Digit[][] lv = Readouts.levels(c);
+                Readouts.ConverterSum sum = new Readouts.ConverterSum();
                 for (int s = 0; s < c.mapping.slices(); s++) {
                     for (int d = 0; d < c.mapping.devicesPerSlice(); d++) {
-                        Readouts.Digit l = nodeDigit(c, s, d);
                         range(c, s, d, r);
-                        Readouts.addNonlinearConverter(c, in, Readouts.mean(in, l, rows),
-                                Math.sqrt(Readouts.variance(in, l, rows)), x -> 1 / Math.max(x, floor),
-                                x -> Math.max(x, floor) * Math.max(x, floor), c.mapping.sliceWeight(s), r, out);
+                        Readouts.addNonlinearConverter(c, in, lv[s][d], base(c), rows, x -> 1 / Math.max(x, floor),
+                                x -> Math.max(x, floor) * Math.max(x, floor), v -> 1 / v,
+                                c.mapping.sliceWeight(s) * (d == 0 ? 1 : -1), analog, r, sum);
                     }
                 }
+                sum.flush(out);
                 return;
             }
             out.add(ErrorSource.PULSE_EDGE, InputErrors.pulseEdgeVariance(c, rows, tLsb));
@@ -279,18 +281,23 @@ public final class TimeDomain implements DomainKind {
             double oMis = c.calibrated() ? 0 : tau0Mis * c.mismatchKnob() * offsetPerStage();
             double jitVar = 0;
             double misVar = 0;
-            boolean exact = out.totalVariance() == 0 && jit == 0 && dMis == 0 && oMis == 0;
             for (int s = 0; s < c.mapping.slices(); s++) {
                 double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
-                Readouts.Digit d = Readouts.difference(c.deviceErrors, s);
+                Readouts.Digit d = Readouts.difference(c, s);
                 jitVar += w2 * in.cycleSumSq() * jit * jit;
                 misVar += w2 * (dMis * dMis * rows * c.operands.ex2() * d.sq()
                         + oMis * oMis * rows * c.mapping.devicesPerSlice() * in.cycleSum() * in.cycleSum());
-                range(c, s, 0, r);
-                Readouts.addConverterTerms(c, in, d, rows, c.mapping.sliceWeight(s), exact, r, out);
             }
             out.add(ErrorSource.JITTER, jitVar);
             out.add(ErrorSource.DELAY_MISMATCH, misVar);
+            double analog = Readouts.analogSigma(c, out, 1);
+            Readouts.ConverterSum sum = new Readouts.ConverterSum();
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                range(c, s, 0, r);
+                Readouts.addConverterTerms(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
+                        sum);
+            }
+            sum.flush(out);
         }
 
         @Override

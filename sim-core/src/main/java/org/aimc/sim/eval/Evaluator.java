@@ -12,10 +12,13 @@ import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.Devices;
 import org.aimc.sim.domain.DomainModel;
 import org.aimc.sim.domain.Domains;
+import org.aimc.sim.domain.ReadoutMemo;
 import org.aimc.sim.domain.TileContext;
 import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.mapping.WeightMapping;
+import org.aimc.sim.peripheral.AdcErrors;
 import org.aimc.sim.peripheral.AdcKind;
+import org.aimc.sim.peripheral.DacErrors;
 import org.aimc.sim.peripheral.DacKind;
 import org.aimc.sim.peripheral.Peripherals;
 import org.aimc.sim.spec.DataSpec;
@@ -24,6 +27,7 @@ import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
+import org.aimc.sim.spec.SpecPaths;
 import org.aimc.sim.space.DesignSpace;
 import org.aimc.sim.space.SweepPlan;
 
@@ -36,7 +40,7 @@ import org.aimc.sim.space.SweepPlan;
 public final class Evaluator {
     /** Axes whose values select the device, domain and converter models. */
     private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
-            || p.equals("dac.kind") || p.equals("adc.kind");
+            || p.equals("dac.kind") || p.equals("adc.kind") || Evaluator.converterParam(p);
     /** Axes whose values change the mapping, operand statistics or device-error statistics. */
     private static final Predicate<String> STATS_AXES = p -> p.startsWith("device.") || p.startsWith("mapping.")
             || p.startsWith("data.") || p.equals("dac.bits") || p.equals("nonideal.programming_noise")
@@ -56,6 +60,7 @@ public final class Evaluator {
     private final TileCost cost = new TileCost();
     private final NetworkRollup rollup = new NetworkRollup();
     private final ErrorBudget budget = new ErrorBudget();
+    private final ReadoutMemo memo = new ReadoutMemo();
 
     private record ResolvedDevice(DeviceModel model, ParamValues params, String text, String preset) {
     }
@@ -64,7 +69,18 @@ public final class Evaluator {
     }
 
     /** The models a point is built from. */
-    private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc) {
+    private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc,
+            ResolvedConverters converters) {
+    }
+
+    /** Converter error parameters resolved from the spec, with their text. */
+    private record ResolvedConverters(AdcErrors adc, DacErrors dac, String adcText, String dacText) {
+    }
+
+    /** True for an {@code adc.<param>} / {@code dac.<param>} override path. */
+    static boolean converterParam(String path) {
+        return (path.startsWith("adc.") || path.startsWith("dac."))
+                && SpecPaths.fixed().stream().noneMatch(f -> f.name().equals(path));
     }
 
     /** The statistics a point's estimates average over. */
@@ -121,8 +137,11 @@ public final class Evaluator {
     }
 
     private Parts parts(PointSpec p) {
+        ParamValues a = Peripherals.adcParams(p.adc().kind(), p.adc().overrides());
+        ParamValues d = Peripherals.dacParams(p.dac().kind(), p.dac().overrides());
         return new Parts(device(p.device()), domain(p.domain()), Peripherals.dacs().require(p.dac().kind()),
-                Peripherals.adcs().require(p.adc().kind()));
+                Peripherals.adcs().require(p.adc().kind()),
+                new ResolvedConverters(AdcErrors.of(a), DacErrors.of(d), text(a), text(d)));
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
@@ -138,7 +157,7 @@ public final class Evaluator {
     private ResultRow fill(long index, PointSpec p, Parts parts, Stats st, ResultRow row) {
         WeightMapping map = st.mapping;
         row.reset();
-        header(row, index, p, map, parts.device, parts.domain);
+        header(row, index, p, map, parts);
         String reason = null;
         TileContext ctx = null;
         if (p.array().cols() < map.columnsPerWeight()) {
@@ -147,7 +166,7 @@ public final class Evaluator {
                     + " columns";
         } else {
             ctx = new TileContext(p, parts.device.model, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
-                    new Technology(p.operating()));
+                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo);
             reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
@@ -202,8 +221,9 @@ public final class Evaluator {
         return row;
     }
 
-    private void header(ResultRow row, long index, PointSpec p, WeightMapping map, ResolvedDevice dev,
-            ResolvedDomain dom) {
+    private void header(ResultRow row, long index, PointSpec p, WeightMapping map, Parts parts) {
+        ResolvedDevice dev = parts.device;
+        ResolvedDomain dom = parts.domain;
         row.putInt(SweepPlan.SCHEMA_VERSION).putString(sweepId).putString(specHash).putLong(index);
         row.putString(p.device().kind()).putString(p.domain().kind());
         row.putString(dev.preset);
@@ -225,6 +245,7 @@ public final class Evaluator {
         row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)
                 .putDouble(dp.writeEnergyJ).putDouble(dp.enduranceCycles).putDouble(dp.retentionS);
         row.putString(dev.text).putString(dom.text);
+        row.putString(parts.converters.adcText).putString(parts.converters.dacText);
     }
 
     private ResolvedDevice device(DeviceSpec d) {

@@ -65,6 +65,8 @@ public final class ResultColumns {
         col("device_retention_s", Type.DOUBLE, false, "retention, s (0 = volatile)");
         col("device_params", Type.STRING, false, "every resolved device parameter, name=value;...");
         col("domain_params", Type.STRING, false, "every resolved domain parameter, name=value;...");
+        col("adc_params", Type.STRING, false, "every resolved ADC error parameter, name=value;...");
+        col("dac_params", Type.STRING, false, "every resolved input-driver error parameter, name=value;...");
         col("feasible", Type.BOOLEAN, false, "whether the point can be built");
         col("infeasible_reason", Type.STRING, true, "why not, when infeasible");
         col("energy_j", Type.DOUBLE, true, "energy of one tile MVM, J");

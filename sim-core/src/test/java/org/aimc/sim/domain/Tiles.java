@@ -9,6 +9,7 @@ import org.aimc.sim.numerics.KeyedRandom;
 import org.aimc.sim.numerics.Purpose;
 import org.aimc.sim.space.SweepPlan;
 import org.aimc.sim.spec.PointSpec;
+import org.aimc.sim.spec.SpecPaths;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** Design points, random operands and Monte-Carlo error measurements for domain tests. */
@@ -16,10 +17,25 @@ final class Tiles {
     private Tiles() {
     }
 
-    /** The resolved point of a YAML base block (two-space indented sections). */
-    static Point point(String base) {
+    /**
+     * The resolved point of a YAML base block (two-space indented sections), then {@code settings} of the
+     * form {@code path=value} applied through the spec paths (e.g. {@code adc.kind=ideal}).
+     */
+    static Point point(String base, String... settings) {
         SweepPlan plan = TestSpecs.plan(base, "  operating.node_nm: [22]");
         PointSpec p = plan.space().decode(0);
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            SpecPaths.Path path = SpecPaths.resolve(s.substring(0, eq));
+            String v = s.substring(eq + 1);
+            Object value = switch (path.type()) {
+                case INT -> Integer.parseInt(v);
+                case DOUBLE -> Double.parseDouble(v);
+                case BOOL -> Boolean.parseBoolean(v);
+                case STRING -> v;
+            };
+            p = path.set(p, value);
+        }
         DeviceModel dev = Devices.registry().require(p.device().kind())
                 .create(SweepPlan.deviceParams(p.device(), plan.spec().devices()));
         TileContext c = TileContext.of(p, dev);
