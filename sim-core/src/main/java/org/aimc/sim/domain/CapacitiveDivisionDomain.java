@@ -248,7 +248,6 @@ public final class CapacitiveDivisionDomain implements DomainKind {
      * line's static gain D_nominal / D_actual (what the calibration measures); kT/C; c0 sum u removed.
      */
     static final class WeightedTile extends TileBehaviour {
-        private final double ktc;
         private final double c0;
 
         WeightedTile(TileContext c, ProgrammedArray arr, ChipKey key, Model m, double sigma) {
@@ -277,7 +276,8 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                     }
                 }
             }
-            ktc = SwitchedCapacitors.ktcSigma(c, m.denominatorF(c), m.cUnit);
+            double ktc = SwitchedCapacitors.ktcSigma(c, m.denominatorF(c), m.cUnit);
+            java.util.Arrays.fill(postVariance, ktc * ktc);
             Readouts.Digit[][] lv = Readouts.levels(arr.mapping, c.operands);
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
@@ -298,9 +298,8 @@ public final class CapacitiveDivisionDomain implements DomainKind {
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double v = a * analogGain[ch];
-            return ktc > 0 ? v + ktc * circuitZ.sample() : v;
+        protected double transfer(int ch, double x) {
+            return x * analogGain[ch];
         }
 
         @Override

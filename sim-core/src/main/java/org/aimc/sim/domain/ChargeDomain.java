@@ -228,7 +228,6 @@ public final class ChargeDomain implements DomainKind {
      * clipping at the saturation level.
      */
     static final class Tile extends TileBehaviour {
-        private final double ktc;
         private final double zSat;
         private final double tLsb;
 
@@ -238,7 +237,9 @@ public final class ChargeDomain implements DomainKind {
             LinearColumns.fill(this, arr, r);
             readVariance((i, ch, idx) -> 1);
             LinearColumns.ranges(this);
-            ktc = m.ktcSigma(c);
+            double ktc = m.ktcSigma(c);
+            java.util.Arrays.fill(postVariance, ktc * ktc);
+            linearTransfer = false;
             zSat = m.saturationZ(c);
             tLsb = m.tLsb;
             double cap = m.capSigma(c);
@@ -254,13 +255,10 @@ public final class ChargeDomain implements DomainKind {
             pulseErrors(x, out, tLsb);
         }
 
+        /** The integrator: gain 1 + eps of C_int, clipping at the swing (kT/C is added after it). */
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double v = (a + readNoise(readVariance)) * analogGain[ch];
-            if (ktc > 0) {
-                v += ktc * circuitZ.sample();
-            }
-            return Math.max(-zSat, Math.min(zSat, v));
+        protected double transfer(int ch, double x) {
+            return Math.max(-zSat, Math.min(zSat, x * analogGain[ch]));
         }
     }
 }

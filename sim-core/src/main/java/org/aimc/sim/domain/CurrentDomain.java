@@ -170,14 +170,12 @@ public final class CurrentDomain implements DomainKind {
      * read noise summed over the pair; thermal noise of the column's actual conductance.
      */
     static final class Tile extends TileBehaviour {
-        private final double[] thermal;
 
         Tile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
             super(c, arr, 1, key);
             double r = c.spec.nonideal().irDrop().equals("none") ? 0 : c.spec.array().wireOhm();
             LinearColumns.fill(this, arr, r);
             readVariance((i, ch, idx) -> 1);
-            thermal = new double[channels];
             for (int ch = 0; ch < channels; ch++) {
                 double g = 0;
                 for (int i = 0; i < rows; i++) {
@@ -185,19 +183,16 @@ public final class CurrentDomain implements DomainKind {
                         g += arr.conductanceS(arr.index(i, columnOf(ch), sliceOf(ch), d));
                     }
                 }
-                thermal[ch] = m.thermalSigma(c, g);
+                double th = m.thermalSigma(c, g);
+                postVariance[ch] = th * th;
             }
             LinearColumns.ranges(this);
             finish();
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double v = a + readNoise(readVariance);
-            if (thermal[ch] > 0) {
-                v += thermal[ch] * circuitZ.sample();
-            }
-            return v;
+        protected double transfer(int ch, double x) {
+            return x;
         }
     }
 }

@@ -439,6 +439,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
                 }
             }
             readVariance((i, ch, idx) -> 1);
+            linearTransfer = !d.gated;
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
                 for (int dev = 0; dev < arr.devices; dev++) {
@@ -453,12 +454,33 @@ public final class ResistiveDivisionDomain implements DomainKind {
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double s = a + readNoise(readVariance);
+        protected double transfer(int ch, double s) {
+            return d.gated ? d.ratio(s) : s * analogGain[ch];
+        }
+
+        Design design() {
+            return d;
+        }
+
+        ProgrammedArray array() {
+            return arr;
+        }
+
+        /**
+         * The node voltage relative to V_r of channel {@code ch} for per-row inputs {@code u} (bits, or codes of
+         * amplitude inputs), noise-free: Millman's ratio of the cell conductances.
+         */
+        double nodeVoltage(int ch, double[] u) {
+            double s = 0;
+            double all = 0;
+            for (int i = 0; i < rows; i++) {
+                s += u[i] * contrib[i][ch];
+                all += contrib[i][ch];
+            }
             if (d.gated) {
                 return d.ratio(s);
             }
-            return s * analogGain[ch];
+            return s / xMax / (all + (d.rows - rows) * d.b + d.lambda);
         }
 
         @Override

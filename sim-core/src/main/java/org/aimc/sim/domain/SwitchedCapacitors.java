@@ -189,7 +189,6 @@ final class SwitchedCapacitors {
      * the nodes. Converter ranges as the linear readout.
      */
     static final class Tile extends TileBehaviour {
-        private final double ktc;
 
         Tile(TileContext c, ProgrammedArray arr, ChipKey key, double cUnitF, double sigmaC, double denominatorF) {
             super(c, arr, 1, key);
@@ -216,7 +215,8 @@ final class SwitchedCapacitors {
                     }
                 }
             }
-            ktc = ktcSigma(c, denominatorF, cUnitF) * Math.sqrt(arr.devices);
+            double ktc = ktcSigma(c, denominatorF, cUnitF) * Math.sqrt(arr.devices);
+            java.util.Arrays.fill(postVariance, ktc * ktc);
             LinearColumns.ranges(this);
             finish();
         }
@@ -227,8 +227,8 @@ final class SwitchedCapacitors {
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            return ktc > 0 ? a + ktc * circuitZ.sample() : a;
+        protected double transfer(int ch, double x) {
+            return x;
         }
     }
 }

@@ -54,6 +54,15 @@ public abstract class TileBehaviour {
     /** Static analog gain and offset of each channel in native units (what the calibration measures). */
     protected final double[] analogGain;
     protected final double[] analogOffset;
+    /** Variance of the temporal noise each channel adds after its transfer (kT/C, thermal, jitter), native units. */
+    protected final double[] postVariance;
+    /**
+     * True when every channel's transfer is analogGain x + analogOffset: then the read noise before it and the
+     * noise after it are drawn as one Gaussian.
+     */
+    protected boolean linearTransfer = true;
+    /** postVariance plus the converter's comparator noise referred to its input, set by {@link #finish}. */
+    private double[] noiseAfter;
     protected final DacInstance dac;
     protected final UniformRandomProvider mismatch;
     protected final NormalizedGaussianSampler mismatchZ;
@@ -94,6 +103,7 @@ public abstract class TileBehaviour {
         this.step = new double[channels];
         this.analogGain = new double[channels];
         this.analogOffset = new double[channels];
+        this.postVariance = new double[channels];
         Arrays.fill(analogGain, 1);
         this.mismatch = key.stream(Purpose.CIRCUIT_MISMATCH);
         this.mismatchZ = ZigguratSampler.NormalizedGaussian.of(mismatch);
@@ -187,6 +197,12 @@ public abstract class TileBehaviour {
         for (int a = 0; a < n; a++) {
             adcs[a] = c.adc.ideal() ? null : AdcInstance.draw(c.adcErrors, bits, mismatchZ);
         }
+        noiseAfter = new double[channels];
+        for (int ch = 0; ch < channels; ch++) {
+            AdcInstance adc = adcs[ch / perAdc];
+            double cmp = adc == null ? 0 : adc.noiseLsb() * step[ch] / (1 + adc.gain());
+            noiseAfter[ch] = postVariance[ch] + cmp * cmp;
+        }
         if (c.calibrated()) {
             double[] ga = new double[channels];
             double[] gb = new double[channels];
@@ -263,11 +279,12 @@ public abstract class TileBehaviour {
     }
 
     /**
-     * The native value channel {@code ch} presents to its converter for row sum {@code a} and read-noise
-     * variance {@code readVariance} in this cycle: read noise, circuit noise, static analog gain and
-     * offset (use {@link #analogGain} / {@link #analogOffset}), saturation.
+     * The native value channel {@code ch} presents to its converter for the row sum {@code x} (read noise
+     * included), before the noise it adds itself ({@link #postVariance}): static analog gain and offset,
+     * saturation, the domain's nonlinearity. With {@link #linearTransfer} it must be
+     * analogGain[ch] x + analogOffset[ch].
      */
-    protected abstract double analog(int ch, double a, double readVariance);
+    protected abstract double transfer(int ch, double x);
 
     /**
      * The digital estimate of the channel's Z (the slice sum it stands for) from its corrected native
@@ -308,14 +325,26 @@ public abstract class TileBehaviour {
                 rowInputs(xv, k, u);
                 accumulate();
                 for (int ch = 0; ch < channels; ch++) {
-                    double val = analog(ch, acc[ch], accVar[ch]);
+                    double val;
+                    double after = noiseAfter[ch];
+                    if (linearTransfer) {
+                        double g = analogGain[ch];
+                        double var = g * g * accVar[ch] + after;
+                        val = transfer(ch, acc[ch]);
+                        if (var > 0) {
+                            val += Math.sqrt(var) * circuitZ.sample();
+                        }
+                    } else {
+                        val = transfer(ch, acc[ch] + readNoise(accVar[ch]));
+                        if (after > 0) {
+                            val += Math.sqrt(after) * circuitZ.sample();
+                        }
+                    }
                     double raw;
                     if (ideal) {
                         raw = val;
                     } else {
-                        AdcInstance adc = adcs[ch / perAdc];
-                        double z = adc.noiseLsb() == 0 ? 0 : circuitZ.sample();
-                        int code = adc.code((val - lo[ch]) / step[ch], z);
+                        int code = adcs[ch / perAdc].code((val - lo[ch]) / step[ch], 0);
                         raw = lo[ch] + (code + 0.5) * step[ch];
                     }
                     double corr = calibrate ? calibration.apply(ch, raw) : raw;

@@ -313,7 +313,6 @@ public final class TimeDomain implements DomainKind {
      * and is subtracted for a chain timed from the start edge); jitter per conversion; pulse edges.
      */
     static final class ChainTile extends TileBehaviour {
-        private final double jit;
         private final double tLsb;
 
         ChainTile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
@@ -341,7 +340,8 @@ public final class TimeDomain implements DomainKind {
                 }
             }
             readVariance((i, ch, idx) -> 1);
-            jit = m.jitterSigma(c);
+            double jit = m.jitterSigma(c);
+            java.util.Arrays.fill(postVariance, jit * jit);
             tLsb = m.tLsb;
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
@@ -361,9 +361,8 @@ public final class TimeDomain implements DomainKind {
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double v = a + readNoise(readVariance) + analogOffset[ch];
-            return jit > 0 ? v + jit * circuitZ.sample() : v;
+        protected double transfer(int ch, double x) {
+            return x + analogOffset[ch];
         }
     }
 
@@ -388,6 +387,7 @@ public final class TimeDomain implements DomainKind {
                 }
             }
             readVariance((i, ch, idx) -> 1);
+            linearTransfer = false;
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
                 for (int d = 0; d < arr.devices; d++) {
@@ -402,8 +402,7 @@ public final class TimeDomain implements DomainKind {
         }
 
         @Override
-        protected double analog(int ch, double a, double readVariance) {
-            double s = a + readNoise(readVariance);
+        protected double transfer(int ch, double s) {
             return 1 / s;
         }
 
