@@ -253,6 +253,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
         WeightedTile(TileContext c, ProgrammedArray arr, ChipKey key, Model m, double sigma) {
             super(c, arr, arr.devices, key);
             this.c0 = m.c0;
+            nativeIsZ = false;
             int tileRows = c.spec.array().rows();
             double cp = m.denominatorF(c) - tileRows * m.cUnit * (m.c0 + meanLevel(c));
             int levels = arr.mapping.levels();
@@ -304,7 +305,12 @@ public final class CapacitiveDivisionDomain implements DomainKind {
 
         @Override
         protected double toZ(int ch, double v) {
-            return v - c0 * sumU;
+            return v;
+        }
+
+        @Override
+        protected double sumOffset() {
+            return c0;
         }
     }
 }

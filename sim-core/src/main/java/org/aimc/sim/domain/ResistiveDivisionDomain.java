@@ -411,6 +411,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
             super(d.cell, arr, arr.devices, key);
             this.d = d;
             this.invert = m.invert;
+            nativeIsZ = false;
             double dG = arr.levelStepS;
             double sigma = m.rOnSigma * c.mismatchKnob();
             int tileRows = d.rows;
@@ -427,7 +428,8 @@ public final class ResistiveDivisionDomain implements DomainKind {
                             double g = d.access.device(gCell);
                             double delta = sigma == 0 ? 0 : sigma * mismatchZ.sample();
                             double gPrime = 1 / (1 / g + m.rOn * (1 + delta));
-                            contrib[i][ch] = gPrime / dG;
+                            // the level-grid base b is added through sum u (exact in single precision)
+                            contrib[i][ch] = gPrime / dG - d.b;
                             actual += gPrime / dG;
                             nominal += d.b + arr.level(idx);
                         }
@@ -458,6 +460,18 @@ public final class ResistiveDivisionDomain implements DomainKind {
             return d.gated ? d.ratio(s) : s * analogGain[ch];
         }
 
+        /** Each connected cell's base G'_min / ΔG' of the level grid. */
+        @Override
+        protected double rowBase() {
+            return d.b;
+        }
+
+        /** dv/ds = lambda / (s + lambda)^2 = (1 - v)^2 / lambda for v = s / (s + lambda). */
+        @Override
+        protected double transferSlope(int ch, double s, double v) {
+            return d.gated ? (1 - v) * (1 - v) / d.lambda : analogGain[ch];
+        }
+
         Design design() {
             return d;
         }
@@ -474,8 +488,8 @@ public final class ResistiveDivisionDomain implements DomainKind {
             double s = 0;
             double all = 0;
             for (int i = 0; i < rows; i++) {
-                s += u[i] * contrib[i][ch];
-                all += contrib[i][ch];
+                s += u[i] * (contrib[i][ch] + d.b);
+                all += contrib[i][ch] + d.b;
             }
             if (d.gated) {
                 return d.ratio(s);
@@ -493,7 +507,12 @@ public final class ResistiveDivisionDomain implements DomainKind {
             } else {
                 s = d.linear(v, s0[ch]);
             }
-            return s - d.b * sumU;
+            return s;
+        }
+
+        @Override
+        protected double sumOffset() {
+            return d.b;
         }
     }
 }

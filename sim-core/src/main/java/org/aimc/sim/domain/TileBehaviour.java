@@ -43,8 +43,20 @@ public abstract class TileBehaviour {
     protected final int xMax;
     /** Static per-cell contributions, [row][channel]. */
     protected final double[][] contrib;
-    /** Read-noise variance per unit u^2, [row][channel], or null when it is {@link #readScale} for every row. */
-    protected double[][] readVar;
+    /**
+     * The contributions in single precision, summed in single precision, when every sum the tile can form is
+     * below 2^24 in magnitude: integer contributions (ideal devices) then sum exactly, and non-integer ones
+     * with a relative rounding of ~1e-7, far below any device error. Null: double sums.
+     */
+    private float[][] contribF;
+    private float[] accF;
+    /** Largest sum magnitude summed in single precision (2^24, where floats stop holding every integer). */
+    static final double FLOAT_EXACT = 1 << 24;
+    /**
+     * Read-noise variance per unit u^2, [row][channel] (single precision: it only scales noise), or null when
+     * it is {@link #readScale} for every row.
+     */
+    protected float[][] readVar;
     /** Per channel: read-noise variance per unit u^2 when it does not depend on the row. */
     protected final double[] readScale;
     protected boolean readNoise;
@@ -63,6 +75,20 @@ public abstract class TileBehaviour {
     protected boolean linearTransfer = true;
     /** postVariance plus the converter's comparator noise referred to its input, set by {@link #finish}. */
     private double[] noiseAfter;
+    private double[] invStep;
+    private AdcInstance[] chAdc;
+    private double[] calGain;
+    private double[] calOffset;
+    private final double[] value;
+    /** Per channel and converter code: the calibrated, inverted estimate of Z (null when not tabulated). */
+    private double[][] zTable;
+    /** Converter codes up to which {@link #zTable} is built. */
+    static final int Z_TABLE_CODES = 1024;
+    /**
+     * True when a channel's corrected native value is its Z estimate ({@link #toZ} is the identity);
+     * domains that override {@link #toZ} set it false.
+     */
+    protected boolean nativeIsZ = true;
     protected final DacInstance dac;
     protected final UniformRandomProvider mismatch;
     protected final NormalizedGaussianSampler mismatchZ;
@@ -112,6 +138,7 @@ public abstract class TileBehaviour {
         this.acc = new double[channels];
         this.accVar = new double[channels];
         this.chWeight = new double[channels];
+        this.value = new double[channels];
         this.chCol = new int[channels];
         for (int ch = 0; ch < channels; ch++) {
             int node = ch % nodes;
@@ -139,9 +166,18 @@ public abstract class TileBehaviour {
     }
 
     /**
+     * Largest ratio of a channel's per-row read variances for which their mean stands for all of them: the
+     * aggregate variance sum_i u_i^2 v_i then differs from the exact one by less than the spread over
+     * sqrt(rows on), a fraction of a percent of the read-noise sigma (e.g. the series access transistor of
+     * resistive division, which scales an RRAM's read noise by 0.73..1 over the levels).
+     */
+    static final double NEAR_UNIFORM = 1.4;
+
+    /**
      * Sets the read-noise variance of every (row, channel) from the devices a channel reads: the
      * per-level variance of the programmed array times {@code scale(row, channel, device index)}^2 summed
-     * over the channel's devices. Detects the common case of a variance that does not depend on the row.
+     * over the channel's devices. When a channel's variances differ little from row to row
+     * ({@link #NEAR_UNIFORM}), their mean stands for them and the MVM needs no per-row sum of variances.
      */
     protected final void readVariance(DeviceScale scale) {
         if (arr.noReadNoise()) {
@@ -149,7 +185,11 @@ public abstract class TileBehaviour {
             return;
         }
         readNoise = true;
-        double[][] v = new double[rows][channels];
+        float[][] v = new float[rows][channels];
+        double[] lo = new double[channels];
+        double[] hi = new double[channels];
+        double[] mean = new double[channels];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
         boolean uniform = true;
         for (int i = 0; i < rows; i++) {
             for (int ch = 0; ch < channels; ch++) {
@@ -164,14 +204,19 @@ public abstract class TileBehaviour {
                     double k = scale.of(i, ch, idx);
                     sum += k * k * arr.readVariance(arr.level(idx));
                 }
-                v[i][ch] = sum;
-                if (sum != v[0][ch]) {
-                    uniform = false;
-                }
+                v[i][ch] = (float) sum;
+                lo[ch] = Math.min(lo[ch], sum);
+                hi[ch] = Math.max(hi[ch], sum);
+                mean[ch] += sum / rows;
+            }
+        }
+        for (int ch = 0; ch < channels; ch++) {
+            if (hi[ch] > NEAR_UNIFORM * lo[ch]) {
+                uniform = false;
             }
         }
         if (uniform) {
-            System.arraycopy(v[0], 0, readScale, 0, channels);
+            System.arraycopy(mean, 0, readScale, 0, channels);
             readVar = null;
         } else {
             readVar = v;
@@ -189,6 +234,22 @@ public abstract class TileBehaviour {
      * per-column calibration to each channel's static transfer. Call at the end of the constructor.
      */
     protected final void finish() {
+        double maxAbs = 0;
+        for (double[] row : contrib) {
+            for (double a : row) {
+                maxAbs = Math.max(maxAbs, Math.abs(a));
+            }
+        }
+        double maxU = serial ? 1 : xMax * 1.5; // amplitude DAC levels may exceed the code by their INL
+        if (rows * maxU * maxAbs < FLOAT_EXACT) {
+            contribF = new float[rows][channels];
+            for (int i = 0; i < rows; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    contribF[i][ch] = (float) contrib[i][ch];
+                }
+            }
+            accF = new float[channels];
+        }
         int k = c.spec.adc().columnsPerAdc();
         perAdc = k;
         int n = (channels + k - 1) / k;
@@ -198,10 +259,14 @@ public abstract class TileBehaviour {
             adcs[a] = c.adc.ideal() ? null : AdcInstance.draw(c.adcErrors, bits, mismatchZ);
         }
         noiseAfter = new double[channels];
+        invStep = new double[channels];
+        chAdc = new AdcInstance[channels];
         for (int ch = 0; ch < channels; ch++) {
             AdcInstance adc = adcs[ch / perAdc];
             double cmp = adc == null ? 0 : adc.noiseLsb() * step[ch] / (1 + adc.gain());
             noiseAfter[ch] = postVariance[ch] + cmp * cmp;
+            invStep[ch] = 1 / step[ch];
+            chAdc[ch] = adc;
         }
         if (c.calibrated()) {
             double[] ga = new double[channels];
@@ -213,6 +278,21 @@ public abstract class TileBehaviour {
                 gb[ch] = r0;
             }
             calibration = ColumnCalibration.measured(ga, gb);
+            calGain = new double[channels];
+            calOffset = new double[channels];
+            for (int ch = 0; ch < channels; ch++) {
+                calOffset[ch] = calibration.apply(ch, 0);
+                calGain[ch] = calibration.apply(ch, 1) - calOffset[ch];
+            }
+        }
+        if (!nativeIsZ && adcs.length > 0 && adcs[0] != null && (1 << bits) <= Z_TABLE_CODES) {
+            zTable = new double[channels][1 << bits];
+            for (int ch = 0; ch < channels; ch++) {
+                for (int code = 0; code < zTable[ch].length; code++) {
+                    double raw = lo[ch] + (code + 0.5) * step[ch];
+                    zTable[ch][code] = toZ(ch, calGain == null ? raw : calGain[ch] * raw + calOffset[ch]);
+                }
+            }
         }
     }
 
@@ -281,18 +361,46 @@ public abstract class TileBehaviour {
     /**
      * The native value channel {@code ch} presents to its converter for the row sum {@code x} (read noise
      * included), before the noise it adds itself ({@link #postVariance}): static analog gain and offset,
-     * saturation, the domain's nonlinearity. With {@link #linearTransfer} it must be
-     * analogGain[ch] x + analogOffset[ch].
+     * saturation, the domain's nonlinearity. Called only without {@link #linearTransfer}; with it the
+     * transfer is analogGain[ch] x + analogOffset[ch].
      */
     protected abstract double transfer(int ch, double x);
 
     /**
-     * The digital estimate of the channel's Z (the slice sum it stands for) from its corrected native
-     * value, by the domain's nominal model (the identity for linear domains). {@link #sumU} and friends hold
-     * the cycle's row aggregates.
+     * d transfer / dx at {@code x}, where the transfer is {@code value} (numerically by default; domains with a
+     * closed form override it).
+     */
+    protected double transferSlope(int ch, double x, double value) {
+        double h = SMALL_NOISE * Math.max(Math.abs(x), 1e-300);
+        return (transfer(ch, x + h) - transfer(ch, x - h)) / (2 * h);
+    }
+
+    /**
+     * The digital estimate of the channel's Z, before the subtraction of {@link #sumOffset} x sum u, from its
+     * corrected native value, by the domain's nominal model (the identity for linear domains). Must not
+     * depend on the cycle (the MVM may tabulate it per converter code).
      */
     protected double toZ(int ch, double v) {
         return v;
+    }
+
+    /**
+     * A contribution every row adds per unit of its input, left out of {@link #contrib} and added to each
+     * channel's row sum as rowBase x sum u (a non-integer base would spoil the exact single-precision sums
+     * of ideal integer contributions).
+     */
+    protected double rowBase() {
+        return 0;
+    }
+
+    /** True when a cycle without any row on gives no conversions (current to time: nothing crosses). */
+    protected boolean silentWithoutInput() {
+        return false;
+    }
+
+    /** The part of a channel's native value per unit of the cycle's input sum, removed digitally. */
+    protected double sumOffset() {
+        return 0;
     }
 
     /** The digital offset removed per unit of input sum (Q for offset mappings). */
@@ -314,7 +422,6 @@ public abstract class TileBehaviour {
         this.readZ = readNoise;
         this.circuitZ = circuitNoise;
         boolean ideal = adcs.length == 0 || adcs[0] == null;
-        boolean calibrate = calibration != null;
         double offset = digitalOffset();
         double comp = compensation();
         for (int v = 0; v < x.length; v++) {
@@ -324,31 +431,53 @@ public abstract class TileBehaviour {
             for (int k = 0; k < cycles; k++) {
                 rowInputs(xv, k, u);
                 accumulate();
-                for (int ch = 0; ch < channels; ch++) {
-                    double val;
-                    double after = noiseAfter[ch];
-                    if (linearTransfer) {
+                if (activeRows == 0 && silentWithoutInput()) {
+                    continue;
+                }
+                double ck = ShiftAdd.weight(1, k, serial);
+                // the channels' values at their converters: transfer and temporal noise
+                if (linearTransfer) {
+                    for (int ch = 0; ch < channels; ch++) {
                         double g = analogGain[ch];
-                        double var = g * g * accVar[ch] + after;
-                        val = transfer(ch, acc[ch]);
-                        if (var > 0) {
-                            val += Math.sqrt(var) * circuitZ.sample();
-                        }
-                    } else {
-                        val = transfer(ch, acc[ch] + readNoise(accVar[ch]));
-                        if (after > 0) {
-                            val += Math.sqrt(after) * circuitZ.sample();
-                        }
+                        double var = g * g * accVar[ch] + noiseAfter[ch];
+                        double val = g * acc[ch] + analogOffset[ch];
+                        value[ch] = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
                     }
-                    double raw;
-                    if (ideal) {
-                        raw = val;
-                    } else {
-                        int code = adcs[ch / perAdc].code((val - lo[ch]) / step[ch], 0);
-                        raw = lo[ch] + (code + 0.5) * step[ch];
+                } else {
+                    for (int ch = 0; ch < channels; ch++) {
+                        value[ch] = nonlinearValue(ch, acc[ch], accVar[ch], noiseAfter[ch]);
                     }
-                    double corr = calibrate ? calibration.apply(ch, raw) : raw;
-                    y[chCol[ch]] += ShiftAdd.weight(chWeight[ch], k, serial) * toZ(ch, corr);
+                }
+                double shiftZ = sumOffset() * sumU;
+                if (zTable != null) {
+                    // converter, calibration and digital inverse in one table per channel
+                    for (int ch = 0; ch < channels; ch++) {
+                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
+                        y[chCol[ch]] += ck * chWeight[ch] * (zTable[ch][code] - shiftZ);
+                    }
+                    continue;
+                }
+                // converters and the per-column calibration
+                if (!ideal) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
+                        value[ch] = lo[ch] + (code + 0.5) * step[ch];
+                    }
+                }
+                if (calGain != null) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        value[ch] = calGain[ch] * value[ch] + calOffset[ch];
+                    }
+                }
+                // the digital estimate of each channel's Z, shifted and added into its column
+                if (nativeIsZ) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        y[chCol[ch]] += ck * chWeight[ch] * value[ch];
+                    }
+                } else {
+                    for (int ch = 0; ch < channels; ch++) {
+                        y[chCol[ch]] += ck * chWeight[ch] * (toZ(ch, value[ch]) - shiftZ);
+                    }
                 }
             }
             if (offset != 0 || comp != 1) {
@@ -363,9 +492,28 @@ public abstract class TileBehaviour {
         }
     }
 
+    /** The value of a channel with a nonlinear transfer, its read noise before and its own noise after it. */
+    private double nonlinearValue(int ch, double sum, double pre, double after) {
+        double val = transfer(ch, sum);
+        if (pre > 0 && pre < SMALL_NOISE * SMALL_NOISE * sum * sum) {
+            // noise far below the value: through the transfer's local slope (error O(noise^2))
+            double slope = transferSlope(ch, sum, val);
+            double var = slope * slope * pre + after;
+            return val + Math.sqrt(var) * circuitZ.sample();
+        }
+        if (pre > 0) {
+            val = transfer(ch, sum + Math.sqrt(pre) * readZ.sample());
+        }
+        return after > 0 ? val + Math.sqrt(after) * circuitZ.sample() : val;
+    }
+
     /** Row sums of the current cycle's inputs {@link #u} into {@link #acc} and {@link #accVar}. */
     private void accumulate() {
-        Arrays.fill(acc, 0);
+        if (accF != null) {
+            Arrays.fill(accF, 0);
+        } else {
+            Arrays.fill(acc, 0);
+        }
         double s1 = 0;
         double s2 = 0;
         int on = 0;
@@ -381,13 +529,22 @@ public abstract class TileBehaviour {
             s1 += ui;
             s2 += ui * ui;
             on++;
-            double[] a = contrib[i];
-            for (int ch = 0; ch < channels; ch++) {
-                acc[ch] += ui * a[ch];
+            if (accF != null) {
+                float fu = (float) ui;
+                float[] a = contribF[i];
+                float[] sum = accF;
+                for (int ch = 0; ch < channels; ch++) {
+                    sum[ch] += fu * a[ch];
+                }
+            } else {
+                double[] a = contrib[i];
+                for (int ch = 0; ch < channels; ch++) {
+                    acc[ch] += ui * a[ch];
+                }
             }
             if (perRow) {
                 double u2 = ui * ui;
-                double[] rv = readVar[i];
+                float[] rv = readVar[i];
                 for (int ch = 0; ch < channels; ch++) {
                     accVar[ch] += u2 * rv[ch];
                 }
@@ -396,6 +553,16 @@ public abstract class TileBehaviour {
         sumU = s1;
         sumU2 = s2;
         activeRows = on;
+        double base = rowBase() * s1;
+        if (accF != null) {
+            for (int ch = 0; ch < channels; ch++) {
+                acc[ch] = accF[ch] + base;
+            }
+        } else if (base != 0) {
+            for (int ch = 0; ch < channels; ch++) {
+                acc[ch] += base;
+            }
+        }
         if (readNoise && !perRow) {
             for (int ch = 0; ch < channels; ch++) {
                 accVar[ch] = s2 * readScale[ch];
@@ -404,6 +571,12 @@ public abstract class TileBehaviour {
             Arrays.fill(accVar, 0);
         }
     }
+
+    /**
+     * Below this ratio of noise to value a nonlinear transfer carries the read noise by its local slope
+     * (a relative error of order ratio^2 in the noise variance).
+     */
+    static final double SMALL_NOISE = 1e-2;
 
     /** Read noise of one channel in this cycle: sqrt(variance) · N(0, 1), or 0. */
     protected final double readNoise(double variance) {

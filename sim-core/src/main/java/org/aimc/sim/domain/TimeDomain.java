@@ -376,12 +376,13 @@ public final class TimeDomain implements DomainKind {
         CrossingTile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
             super(c, arr, arr.devices, key);
             this.b = m.base(c);
+            nativeIsZ = false;
             for (int j = 0; j < cols; j++) {
                 for (int s = 0; s < slices; s++) {
                     for (int d = 0; d < arr.devices; d++) {
                         int ch = channel(j, s, d);
                         for (int i = 0; i < rows; i++) {
-                            contrib[i][ch] = b + arr.state(arr.index(i, j, s, d));
+                            contrib[i][ch] = arr.state(arr.index(i, j, s, d));
                         }
                     }
                 }
@@ -406,9 +407,32 @@ public final class TimeDomain implements DomainKind {
             return 1 / s;
         }
 
+        /** d(1/s)/ds = -1/s^2 = -v^2. */
+        @Override
+        protected double transferSlope(int ch, double s, double v) {
+            return -v * v;
+        }
+
+        /** 1 / v; a crossing that never came (no row on) reads as zero current, which the digital side knows. */
         @Override
         protected double toZ(int ch, double v) {
-            return (sumU == 0 ? 0 : 1 / v) - b * sumU;
+            return 1 / v;
+        }
+
+        @Override
+        protected double sumOffset() {
+            return b;
+        }
+
+        /** Each row's base g_min / ΔG. */
+        @Override
+        protected double rowBase() {
+            return b;
+        }
+
+        @Override
+        protected boolean silentWithoutInput() {
+            return true;
         }
     }
 }

@@ -13,17 +13,25 @@ public final class AdcInstance {
     private final double half;
     private final double offset;
     private final double gain;
+    /** q = p · scale + shift: the affine transfer folded into two constants. */
+    private final double scale;
+    private final double shift;
     private final double noise;
-    /** t_k at index k for k = 1..P-1 (sorted), or null for a linear transfer. */
-    private final double[] thresholds;
+    /**
+     * t_k - k at index k for k = 1..P-1 (t sorted), or null for a linear transfer. Single precision: the
+     * deviations are a few LSB at most, and thousands of converters' tables stay in cache.
+     */
+    private final float[] thresholds;
 
-    private AdcInstance(int codes, double offset, double gain, double noise, double[] thresholds) {
+    private AdcInstance(int codes, double offset, double gain, double noise, float[] thresholds) {
         this.codes = codes;
         this.half = codes / 2.0;
         this.offset = offset;
         this.gain = gain;
         this.noise = noise;
         this.thresholds = thresholds;
+        this.scale = 1 + gain;
+        this.shift = half - half * (1 + gain) + offset;
     }
 
     /**
@@ -34,16 +42,20 @@ public final class AdcInstance {
         int p = 1 << bits;
         double offset = e.offsetSigmaLsb() == 0 ? 0 : e.offsetSigmaLsb() * z.sample();
         double gain = e.gainSigma() == 0 ? 0 : e.gainSigma() * z.sample();
-        double[] t = null;
+        float[] t = null;
         if (!e.linear()) {
-            t = new double[p];
+            double[] abs = new double[p];
             double sigmaT = e.dnlSigmaLsb() / Math.sqrt(2);
             for (int k = 1; k < p; k++) {
                 double r = sigmaT == 0 ? 0 : sigmaT * z.sample();
-                t[k] = k + e.inlLsb() * Math.sin(Math.PI * k / p) + r;
+                abs[k] = k + e.inlLsb() * Math.sin(Math.PI * k / p) + r;
             }
             // the code is the count of thresholds at or below the input, which does not depend on their order
-            java.util.Arrays.sort(t, 1, p);
+            java.util.Arrays.sort(abs, 1, p);
+            t = new float[p];
+            for (int k = 1; k < p; k++) {
+                t[k] = (float) (abs[k] - k);
+            }
         }
         return new AdcInstance(p, offset, gain, e.noiseLsb(), t);
     }
@@ -78,7 +90,7 @@ public final class AdcInstance {
         if (k < 1 || k >= codes) {
             throw new IllegalArgumentException("threshold index " + k + " outside [1, " + (codes - 1) + "]");
         }
-        return thresholds == null ? k : thresholds[k];
+        return thresholds == null ? k : k + thresholds[k];
     }
 
     /**
@@ -86,7 +98,7 @@ public final class AdcInstance {
      * for none): clipped to [0, P - 1].
      */
     public int code(double p, double z) {
-        double q = (p - half) * (1 + gain) + half + offset + noise * z;
+        double q = p * scale + shift + noise * z;
         int c;
         if (q < 0) {
             c = 0;
@@ -96,10 +108,14 @@ public final class AdcInstance {
             c = (int) q;
         }
         if (thresholds != null) {
-            while (c > 0 && q < thresholds[c]) {
+            // thresholds within an LSB of their place move the code by at most one: two comparisons
+            int lowered = c > 0 && q < c + thresholds[c] ? c - 1 : c;
+            c = lowered == c && c < codes - 1 && q >= c + 1 + thresholds[c + 1] ? c + 1 : lowered;
+            // larger excursions (INL beyond an LSB) walk on
+            while (c > 0 && q < c + thresholds[c]) {
                 c--;
             }
-            while (c < codes - 1 && q >= thresholds[c + 1]) {
+            while (c < codes - 1 && q >= c + 1 + thresholds[c + 1]) {
                 c++;
             }
         }
