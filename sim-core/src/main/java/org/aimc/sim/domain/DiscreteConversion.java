@@ -1,6 +1,7 @@
 package org.aimc.sim.domain;
 
 import java.util.function.DoubleUnaryOperator;
+import org.aimc.sim.numerics.GaussHermite;
 import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.AdcErrors;
 
@@ -19,8 +20,6 @@ final class DiscreteConversion {
     static final double TINY = 1e-14;
     /** Largest number of support points evaluated; beyond it the caller uses the continuous formulas. */
     static final int MAX_POINTS = 60_000;
-    /** Simpson intervals of the input-noise average, over ±6 sigma. */
-    static final int NOISE_INTERVALS = 24;
 
     private DiscreteConversion() {
     }
@@ -221,6 +220,9 @@ final class DiscreteConversion {
         }
     }
 
+    /** Nodes of the input-noise average when random thresholds need the dynamic programme. */
+    static final GaussHermite NOISE_RULE = new GaussHermite(6);
+
     /**
      * Mean squared error of the digital estimate of s, E[(g(centre of code) - s)^2], over the distribution
      * {@code dist} of s, for the converter seeing v = f(s) on range {@code r}: with Gaussian input noise of
@@ -232,55 +234,161 @@ final class DiscreteConversion {
     static double[][] mse(double[][] dist, DoubleUnaryOperator f, DoubleUnaryOperator slope, DoubleUnaryOperator g,
             Readouts.Range r, AdcErrors e, double analogSigma) {
         double[][] out = new double[3][2];
-        int codes = r.codes;
-        double[] bow = new double[codes];
-        for (int k = 1; k < codes; k++) {
-            bow[k] = e.inlLsb() * Math.sin(Math.PI * k / codes);
-        }
-        double sigmaT = e.dnlSigmaLsb() / Math.sqrt(2);
-        double[] centre = new double[codes];
-        for (int k = 0; k < codes; k++) {
-            centre[k] = g.applyAsDouble(r.lo + (k + 0.5) * r.step);
-        }
+        Quantiser[] q = Quantiser.stages(r, e, g);
         double[] vals = dist[0];
         double[] prob = dist[1];
-        double[] scratch = new double[codes + 1];
+        double[] m = new double[2];
         for (int stage = 0; stage < 3; stage++) {
-            boolean nonlinear = stage >= 1;
             double cmp = stage == 2 ? e.noiseLsb() : 0;
             double total = 0;
             double bias = 0;
-            double[] m = new double[2];
             for (int i = 0; i < vals.length; i++) {
                 double s = vals[i];
                 double p = (f.applyAsDouble(s) - r.lo) / r.step;
                 double sa = analogSigma * Math.abs(slope.applyAsDouble(s)) / r.step;
-                double sp = Math.sqrt(sa * sa + cmp * cmp);
-                double acc;
-                double mean;
-                if (sp == 0) {
-                    codeMse(p, s, centre, bow, nonlinear ? sigmaT : 0, nonlinear, scratch, m);
-                    acc = m[0];
-                    mean = m[1];
-                } else {
-                    acc = 0;
-                    mean = 0;
-                    double h = 12.0 / NOISE_INTERVALS;
-                    for (int k = 0; k <= NOISE_INTERVALS; k++) {
-                        double z = -6 + k * h;
-                        double w = (k == 0 || k == NOISE_INTERVALS ? 1 : (k % 2 == 1 ? 4 : 2)) * Gaussians.pdf(z) * h / 3;
-                        codeMse(p + sp * z, s, centre, bow, nonlinear ? sigmaT : 0, nonlinear, scratch, m);
-                        acc += w * m[0];
-                        mean += w * m[1];
-                    }
-                }
-                total += prob[i] * acc;
-                bias += prob[i] * mean;
+                q[stage].moments(p, s, Math.sqrt(sa * sa + cmp * cmp), m);
+                total += prob[i] * m[0];
+                bias += prob[i] * m[1];
             }
             out[stage][0] = total;
             out[stage][1] = bias;
         }
         return out;
+    }
+
+    /**
+     * A converter transfer for the averages: thresholds t_k = k + bow_k (k = 1..P-1) with independent random
+     * parts of spread sigmaT, and the digital value of each code's centre. Not thread-safe (scratch).
+     */
+    static final class Quantiser {
+        final int codes;
+        final double[] t;
+        final double[] centre;
+        final double sigmaT;
+        final double[] dp;
+
+        Quantiser(int codes, double[] t, double[] centre, double sigmaT) {
+            this.codes = codes;
+            this.t = t;
+            this.centre = centre;
+            this.sigmaT = sigmaT;
+            this.dp = new double[codes + 1];
+        }
+
+        /** The three stages of {@link #mse}: ideal thresholds, then INL/DNL (the third adds noise only). */
+        static Quantiser[] stages(Readouts.Range r, AdcErrors e, DoubleUnaryOperator g) {
+            int codes = r.codes;
+            double[] ideal = new double[codes];
+            double[] bowed = new double[codes];
+            for (int k = 1; k < codes; k++) {
+                ideal[k] = k;
+                bowed[k] = k + e.inlLsb() * Math.sin(Math.PI * k / codes);
+            }
+            double[] centre = new double[codes];
+            for (int k = 0; k < codes; k++) {
+                centre[k] = g.applyAsDouble(r.lo + (k + 0.5) * r.step);
+            }
+            double sigmaT = e.dnlSigmaLsb() / Math.sqrt(2);
+            return new Quantiser[] {new Quantiser(codes, ideal, centre, 0), new Quantiser(codes, bowed, centre, sigmaT),
+                new Quantiser(codes, bowed, centre, sigmaT)};
+        }
+
+        /** The code of position x with the mean thresholds (monotonic: the bow's slope is far below 1). */
+        int code(double x) {
+            int c = x < 0 ? 0 : x >= codes ? codes - 1 : (int) x;
+            while (c > 0 && x < t[c]) {
+                c--;
+            }
+            while (c < codes - 1 && x >= t[c + 1]) {
+                c++;
+            }
+            return c;
+        }
+
+        /**
+         * E[(centre(c) - s)^2] and E[centre(c) - s] for input position p with Gaussian noise sp (LSB). Without
+         * random thresholds, exactly: code c occurs for p + noise in [t_c, t_c+1). With them, by Gauss–Hermite
+         * over the noise and a dynamic programme over the thresholds near the input. Writes {@code out}.
+         */
+        void moments(double p, double s, double sp, double[] out) {
+            if (sigmaT == 0) {
+                if (sp == 0) {
+                    double e = centre[code(p)] - s;
+                    out[0] = e * e;
+                    out[1] = e;
+                    return;
+                }
+                int cLo = code(p - 7 * sp);
+                int cHi = code(p + 7 * sp);
+                double acc = 0;
+                double mean = 0;
+                double below = cLo == 0 ? 0 : Gaussians.cdfFast((t[cLo] - p) / sp);
+                for (int c = cLo; c <= cHi; c++) {
+                    double upTo = c == codes - 1 ? 1 : Gaussians.cdfFast((t[c + 1] - p) / sp);
+                    double pc = upTo - below;
+                    below = upTo;
+                    double e = centre[c] - s;
+                    acc += pc * e * e;
+                    mean += pc * e;
+                }
+                out[0] = acc;
+                out[1] = mean;
+                return;
+            }
+            if (sp == 0) {
+                codeMse(p, s, out);
+                return;
+            }
+            double acc = 0;
+            double mean = 0;
+            for (int j = 0; j < NOISE_RULE.size(); j++) {
+                codeMse(p + sp * NOISE_RULE.node(j), s, out);
+                acc += NOISE_RULE.weight(j) * out[0];
+                mean += NOISE_RULE.weight(j) * out[1];
+            }
+            out[0] = acc;
+            out[1] = mean;
+        }
+
+        /**
+         * Over the random thresholds at input position x: those well below x all count, those well above
+         * none, the uncertain ones near x by a dynamic programme over their independent outcomes.
+         */
+        private void codeMse(double x, double s, double[] out) {
+            double reach = 6 * sigmaT;
+            int kLo = Math.max(1, (int) Math.floor(x - reach));
+            int kHi = Math.min(codes - 1, (int) Math.ceil(x + reach));
+            if (kLo > kHi) {
+                double e = centre[x < 1 ? 0 : codes - 1] - s;
+                out[0] = e * e;
+                out[1] = e;
+                return;
+            }
+            int base = kLo - 1; // thresholds 1..kLo-1 lie below x with certainty
+            int n = kHi - kLo + 1;
+            java.util.Arrays.fill(dp, 0, n + 1, 0);
+            dp[0] = 1;
+            for (int k = kLo; k <= kHi; k++) {
+                double q = Gaussians.cdfFast((x - t[k]) / sigmaT);
+                int used = k - kLo;
+                for (int j = used + 1; j >= 1; j--) {
+                    dp[j] = dp[j] * (1 - q) + dp[j - 1] * q;
+                }
+                dp[0] *= 1 - q;
+            }
+            double acc = 0;
+            double mean = 0;
+            for (int j = 0; j <= n; j++) {
+                if (dp[j] == 0) {
+                    continue;
+                }
+                double e = centre[Math.min(codes - 1, base + j)] - s;
+                acc += dp[j] * e * e;
+                mean += dp[j] * e;
+            }
+            out[0] = acc;
+            out[1] = mean;
+        }
     }
 
     /**
@@ -297,11 +405,12 @@ final class DiscreteConversion {
             double analogSigma) {
         double[] cov = new double[3];
         double half = in.pOn() / 2;
+        // A (rows on in both cycles) and B (on in one only) have the same distribution
         double[][] a = gated(half, d, 0, rows);
-        double[][] b = gated(half, d, 0, rows);
-        if (a == null || b == null) {
+        if (a == null) {
             return cov;
         }
+        double[][] b = a;
         int aMin = (int) Math.round(min(a[0]));
         int aMax = (int) Math.round(max(a[0]));
         int bMin = (int) Math.round(min(b[0]));
@@ -362,80 +471,25 @@ final class DiscreteConversion {
         return p;
     }
 
-    /** Mean error of each value of {@code values} (a linear readout) for the three stages. */
+    /**
+     * Mean error of each value of {@code values} (a linear readout) for the three stages, with the random
+     * threshold errors averaged into their mean, the bow (they are independent between thresholds, so they
+     * hardly move the mean error of a value, and what they add to the covariance is second order).
+     */
     private static double[][] meanErrors(double[][] values, Readouts.Range r, AdcErrors e, double analogSigma) {
         double[][] out = new double[3][values[0].length];
-        double[][] one = new double[2][1];
-        one[1][0] = 1;
-        DoubleUnaryOperator id = x -> x;
-        for (int i = 0; i < values[0].length; i++) {
-            one[0][0] = values[0][i];
-            double[][] m = mse(one, id, x -> 1, id, r, e, analogSigma);
-            for (int st = 0; st < 3; st++) {
-                out[st][i] = m[st][1];
+        Quantiser[] q = Quantiser.stages(r, new AdcErrors(e.inlLsb(), 0, 0, 0, e.noiseLsb()), x -> x);
+        double[] m = new double[2];
+        double sa = analogSigma / r.step;
+        for (int st = 0; st < 3; st++) {
+            double cmp = st == 2 ? e.noiseLsb() : 0;
+            double sp = Math.sqrt(sa * sa + cmp * cmp);
+            for (int i = 0; i < values[0].length; i++) {
+                double s = values[0][i];
+                q[st].moments((s - r.lo) / r.step, s, sp, m);
+                out[st][i] = m[1];
             }
         }
         return out;
-    }
-
-    /**
-     * E[(centre(c) - s)^2] and E[centre(c) - s] over the code c of input position x, thresholds
-     * t_k = k + bow_k + N(0, sigmaT^2): the thresholds well below x all count, those well above none, the
-     * uncertain ones near x by a dynamic programme over their independent outcomes. Writes {@code out[0..2)}.
-     */
-    private static void codeMse(double x, double s, double[] centre, double[] bow, double sigmaT, boolean useBow,
-            double[] dp, double[] out) {
-        int codes = centre.length;
-        if (sigmaT == 0) {
-            int c = (int) Math.floor(x);
-            c = Math.max(0, Math.min(codes - 1, c));
-            if (useBow) {
-                while (c > 0 && x < c + bow[c]) {
-                    c--;
-                }
-                while (c < codes - 1 && x >= c + 1 + bow[c + 1]) {
-                    c++;
-                }
-            }
-            double e = centre[c] - s;
-            out[0] = e * e;
-            out[1] = e;
-            return;
-        }
-        double reach = 6 * sigmaT + 1;
-        int kLo = Math.max(1, (int) Math.floor(x - reach));
-        int kHi = Math.min(codes - 1, (int) Math.ceil(x + reach));
-        if (kLo > kHi) {
-            int c = x < 1 ? 0 : codes - 1;
-            double e = centre[c] - s;
-            out[0] = e * e;
-            out[1] = e;
-            return;
-        }
-        int base = kLo - 1; // thresholds 1..kLo-1 lie below x with certainty
-        int n = kHi - kLo + 1;
-        java.util.Arrays.fill(dp, 0, n + 1, 0);
-        dp[0] = 1;
-        for (int k = kLo; k <= kHi; k++) {
-            double q = Gaussians.cdf((x - k - bow[k]) / sigmaT);
-            int used = k - kLo;
-            for (int j = used + 1; j >= 1; j--) {
-                dp[j] = dp[j] * (1 - q) + dp[j - 1] * q;
-            }
-            dp[0] *= 1 - q;
-        }
-        double acc = 0;
-        double mean = 0;
-        for (int j = 0; j <= n; j++) {
-            if (dp[j] == 0) {
-                continue;
-            }
-            int c = Math.min(codes - 1, base + j);
-            double e = centre[c] - s;
-            acc += dp[j] * e * e;
-            mean += dp[j] * e;
-        }
-        out[0] = acc;
-        out[1] = mean;
     }
 }

@@ -6,6 +6,8 @@ import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.numerics.SumTails;
+import org.aimc.sim.spec.DataSpec;
+import org.aimc.sim.spec.MappingSpec;
 import java.util.function.DoubleUnaryOperator;
 import org.aimc.sim.peripheral.AdcErrors;
 
@@ -141,26 +143,22 @@ public final class Readouts {
 
     /** {@link #differences} of slice {@code s} of a point (memoised per mapping and operand statistics). */
     public static Digit difference(TileContext c, int s) {
-        Digit[] all = c.memo.get(new MemoKey("differences", c.mapping, c.operands), () -> differences(c.mapping,
-                c.operands));
+        Digit[] all = c.memo.get(MemoKey.of("differences", c), () -> differences(c.mapping, c.operands));
         return all[s];
     }
 
     /** {@link #levels} of a point (memoised). */
     public static Digit[][] levels(TileContext c) {
-        return c.memo.get(new MemoKey("levels", c.mapping, c.operands), () -> levels(c.mapping, c.operands));
+        return c.memo.get(MemoKey.of("levels", c), () -> levels(c.mapping, c.operands));
     }
 
-    /** Memo key of statistics objects shared by identity. */
-    private record MemoKey(String what, Object a, Object b) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MemoKey k && k.what.equals(what) && k.a == a && k.b == b;
-        }
-
-        @Override
-        public int hashCode() {
-            return what.hashCode() * 31 + System.identityHashCode(a) * 17 + System.identityHashCode(b);
+    /**
+     * Memo key of what the weight mapping and the operand statistics determine: the specs they are built
+     * from (value records), so points that rebuild equal statistics share the entry.
+     */
+    private record MemoKey(String what, MappingSpec mapping, int bitsPerCell, DataSpec data, int inputBits) {
+        static MemoKey of(String what, TileContext c) {
+            return new MemoKey(what, c.spec.mapping(), c.mapping.bitsPerCell(), c.spec.data(), c.inputBits());
         }
     }
 
@@ -198,7 +196,7 @@ public final class Readouts {
 
     /** Mean stored level over all devices of a tile (memoised). */
     public static double meanLevel(TileContext c) {
-        return c.memo.get(new MemoKey("meanLevel", c.mapping, c.operands), () -> meanLevel(c.mapping, c.operands));
+        return c.memo.get(MemoKey.of("meanLevel", c), () -> meanLevel(c.mapping, c.operands));
     }
 
     /** Mean stored level over all devices of a tile. */

@@ -12,6 +12,34 @@ public final class Gaussians {
         return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
     }
 
+    /** Span and resolution of the table behind {@link #cdfFast}. */
+    private static final double FAST_SPAN = 8;
+    private static final int FAST_POINTS = 8192;
+    private static final double[] FAST_TABLE = new double[FAST_POINTS + 1];
+
+    static {
+        for (int i = 0; i <= FAST_POINTS; i++) {
+            FAST_TABLE[i] = cdf(-FAST_SPAN + 2 * FAST_SPAN * i / FAST_POINTS);
+        }
+    }
+
+    /**
+     * Φ(x) by linear interpolation in a table of {@link #cdf} over ±8 (absolute error below 2e-6): for inner
+     * loops that need many evaluations at modest accuracy.
+     */
+    public static double cdfFast(double x) {
+        if (x <= -FAST_SPAN) {
+            return 0;
+        }
+        if (x >= FAST_SPAN) {
+            return 1;
+        }
+        double u = (x + FAST_SPAN) * (FAST_POINTS / (2 * FAST_SPAN));
+        int i = (int) u;
+        double f = u - i;
+        return FAST_TABLE[i] + f * (FAST_TABLE[i + 1] - FAST_TABLE[i]);
+    }
+
     /** Standard normal CDF Φ(x), via {@link #erfc} (absolute error below 1.2e-7 · pdf scale). */
     public static double cdf(double x) {
         return 0.5 * erfc(-x / Math.sqrt(2.0));
