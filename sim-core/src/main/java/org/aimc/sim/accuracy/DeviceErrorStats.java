@@ -40,7 +40,10 @@ public final class DeviceErrorStats {
     public final double readVar;
     /** Random drift / relaxation variance per weight (compensation applied). */
     public final double driftVar;
-    /** E[e_p], E[e_p^2] of the systematic error from programming alone (no drift, no compensation). */
+    /**
+     * E[e_p], E[e_p^2] of the systematic error from programming alone (no stuck-at faults, no drift), with the
+     * compensation rescale that this error alone would cause.
+     */
     public final double progBiasMean;
     public final double progBiasSq;
     /** E[e], E[e^2] of the whole systematic error (programming and drift means, compensation). */
@@ -66,9 +69,19 @@ public final class DeviceErrorStats {
     public final double levelStepS;
     /** Random variance per weight from stuck-at faults (compensation applied). */
     public final double stuckVar;
-    /** E[e_ps], E[e_ps^2] of the systematic error of programming and stuck-at faults (no drift, no compensation). */
+    /**
+     * E[e_ps], E[e_ps^2] of the systematic error of programming and stuck-at faults (no drift), with the
+     * compensation rescale that this error alone would cause.
+     */
     public final double progStuckBiasMean;
     public final double progStuckBiasSq;
+    /** Random programming variance per weight of programming alone, with the rescale it alone would cause. */
+    public final double progVarAlone;
+    /**
+     * Random variance per weight of programming and stuck-at faults right after programming (no drift), with
+     * the rescale they alone would cause.
+     */
+    public final double progStuckVar;
     /** Nonlinearity moments per row for amplitude inputs: E[a], E[a^2], E[b], E[b^2], E[a b] (class Javadoc). */
     public final double nlA;
     public final double nlA2;
@@ -114,6 +127,9 @@ public final class DeviceErrorStats {
         double[] sm = new double[levels];
         double[] sv = new double[levels];
         double[] hm = new double[levels];
+        double[] hpm = new double[levels];
+        double[] hpv = new double[levels];
+        double[] ssv = new double[levels];
         double p0 = dev.params().stuckAtGMin(knobs.stuckAt());
         double p1 = dev.params().stuckAtGMax(knobs.stuckAt());
         double ph = 1 - p0 - p1;
@@ -143,6 +159,8 @@ public final class DeviceErrorStats {
             double mp = mo.programmingMean / dG;
             double md = mo.driftMean / dG;
             hm[l] = mp + md;
+            hpm[l] = mp;
+            hpv[l] = mo.programmingVar / (dG * dG);
             pm[l] = ph * mp;
             pv[l] = ph * mo.programmingVar / (dG * dG);
             dm[l] = ph * md;
@@ -155,6 +173,11 @@ public final class DeviceErrorStats {
                 double mean = ph * hm[l] + sm[l];
                 sv[l] = p0 * sv0 + p1 * sv1
                         + Math.max(ph * hm[l] * hm[l] + p0 * d0 * d0 + p1 * d1 * d1 - mean * mean, 0);
+                // right after programming: stuck devices sit exactly at levels 0 and L - 1
+                double e0 = -l;
+                double e1 = levels - 1 - l;
+                double m0 = ph * mp + p0 * e0 + p1 * e1;
+                ssv[l] = Math.max(ph * mp * mp + p0 * e0 * e0 + p1 * e1 * e1 - m0 * m0, 0);
             }
         }
         double[][] eps = nonlinearErrors(dev, ops, knobs.nonlinearity(), g, dG);
@@ -167,9 +190,9 @@ public final class DeviceErrorStats {
         }
         boolean diff = map.differential();
         double pvSum = 0;
+        double hpvSum = 0;
+        double ssvSum = 0;
         double svSum = 0;
-        double psMean = 0;
-        double psSq = 0;
         double nA = 0;
         double nA2 = 0;
         double nB = 0;
@@ -185,8 +208,10 @@ public final class DeviceErrorStats {
         double wMean = 0;
         double wSq = 0;
         double stSq = 0;
-        double pbMean = 0;
-        double pbSq = 0;
+        double absProg = 0;
+        double absProgStuck = 0;
+        double[] progOnly = new double[2 * q + 1];
+        double[] progStuck = new double[2 * q + 1];
         double[] dMean = new double[slices];
         double[] dSq = new double[slices];
         int[] dMax = new int[slices];
@@ -204,10 +229,14 @@ public final class DeviceErrorStats {
             double rvw = 0;
             double dvw = 0;
             double svw = 0;
+            double hpvw = 0;
+            double ssvw = 0;
             double progShift = 0;
             double driftShift = 0;
             double stuckShift = 0;
             double healthyShift = 0;
+            double healthyProg = 0;
+            double staticStuck = 0;
             double stored = 0;
             if (bw != null) {
                 Arrays.fill(bw, 0);
@@ -219,11 +248,15 @@ public final class DeviceErrorStats {
                 rvw += s2 * rv[lp];
                 dvw += s2 * dv[lp];
                 svw += s2 * sv[lp];
+                hpvw += s2 * hpv[lp];
+                ssvw += s2 * ssv[lp];
                 gSum += p * g[lp];
                 progShift += sw[s] * pm[lp];
                 driftShift += sw[s] * dm[lp];
                 stuckShift += sw[s] * sm[lp];
                 healthyShift += sw[s] * hm[lp];
+                healthyProg += sw[s] * hpm[lp];
+                staticStuck += sw[s] * (p0 * (0 - lp) + p1 * (levels - 1 - lp));
                 addNonlinear(bw, eps, lp, sw[s]);
                 int d = lp;
                 if (diff) {
@@ -232,11 +265,15 @@ public final class DeviceErrorStats {
                     rvw += s2 * rv[lm];
                     dvw += s2 * dv[lm];
                     svw += s2 * sv[lm];
+                    hpvw += s2 * hpv[lm];
+                    ssvw += s2 * ssv[lm];
                     gSum += p * g[lm];
                     progShift -= sw[s] * pm[lm];
                     driftShift -= sw[s] * dm[lm];
                     stuckShift -= sw[s] * sm[lm];
                     healthyShift -= sw[s] * hm[lm];
+                    healthyProg -= sw[s] * hpm[lm];
+                    staticStuck -= sw[s] * (p0 * (0 - lm) + p1 * (levels - 1 - lm));
                     addNonlinear(bw, eps, lm, -sw[s]);
                     d = lp - lm;
                 }
@@ -251,11 +288,13 @@ public final class DeviceErrorStats {
             rvSum += p * rvw;
             dvSum += p * dvw;
             svSum += p * svw;
-            pbMean += p * progShift;
-            pbSq += p * progShift * progShift;
-            double ps = progShift + stuckShift;
-            psMean += p * ps;
-            psSq += p * ps * ps;
+            hpvSum += p * hpvw;
+            ssvSum += p * ssvw;
+            progOnly[w + q] = healthyProg;
+            progStuck[w + q] = (1 - (p0 + p1)) * healthyProg + staticStuck;
+            absProg += p * Math.abs(w + healthyProg);
+            absProgStuck += p * expectedAbs(w + healthyProg, p0, p1, 0, levels - 1, plus, diff ? minus : null, sw,
+                    hpm);
             absIdeal += p * Math.abs(w);
             absDrifted += p * expectedAbs(w + healthyShift, p0, p1, sd0, sd1, plus, diff ? minus : null, sw, hm);
             if (bw != null) {
@@ -275,8 +314,14 @@ public final class DeviceErrorStats {
             stSq += p * stored * stored;
         }
         double c = compensate && absDrifted > 0 ? absIdeal / absDrifted : 1.0;
+        double cp = compensate && absProg > 0 ? absIdeal / absProg : 1.0;
+        double cs = compensate && absProgStuck > 0 ? absIdeal / absProgStuck : 1.0;
         double eMean = 0;
         double eSq = 0;
+        double pbMean = 0;
+        double pbSq = 0;
+        double psMean = 0;
+        double psSq = 0;
         for (int w = -q; w <= q; w++) {
             double p = ops.pWeight(w);
             if (p == 0) {
@@ -285,12 +330,20 @@ public final class DeviceErrorStats {
             double e = c * (w + totalShift[w + q]) - w;
             eMean += p * e;
             eSq += p * e * e;
+            double e1 = cp * (w + progOnly[w + q]) - w;
+            pbMean += p * e1;
+            pbSq += p * e1 * e1;
+            double e2 = cs * (w + progStuck[w + q]) - w;
+            psMean += p * e2;
+            psSq += p * e2 * e2;
         }
         double c2 = c * c;
         this.progVar = pvSum * c2;
         this.readVar = rvSum * c2;
         this.driftVar = dvSum * c2;
         this.stuckVar = svSum * c2;
+        this.progVarAlone = hpvSum * cp * cp;
+        this.progStuckVar = (pvSum + ssvSum) * cs * cs;
         this.progStuckBiasMean = psMean;
         this.progStuckBiasSq = psSq;
         this.nlA = nA;

@@ -24,10 +24,11 @@ public final class ColumnSumErrors {
     }
 
     /**
-     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows. The systematic error of
-     * the stored weights counts as programming as far as programming alone causes it; what stuck-at faults
-     * add to it counts as stuck-at, and what drift and the compensation rescale add after that counts as
-     * drift (if a later effect reduces it, programming is credited).
+     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows. The static error of the
+     * stored weights is split as a chain, each stage with the compensation rescale it alone would cause:
+     * programming alone counts as programming; what stuck-at faults add to it, right after programming, counts
+     * as stuck-at; what time (drift, relaxation, temperature) adds after that counts as drift. A stage that
+     * reduces the error is credited to programming.
      */
     public static void addDeviceTerms(TileContext c, int rows, ErrorBudget b) {
         OperandStats ops = c.operands;
@@ -37,9 +38,10 @@ public final class ColumnSumErrors {
         double progBias = m * ops.ex2() * st.progBiasSq + pairs * st.progBiasMean * st.progBiasMean;
         double psBias = m * ops.ex2() * st.progStuckBiasSq + pairs * st.progStuckBiasMean * st.progStuckBiasMean;
         double totalBias = m * ops.ex2() * st.biasSq + pairs * st.biasMean * st.biasMean;
-        double prog = m * ops.ex2() * st.progVar + progBias;
-        double stuck = m * ops.ex2() * st.stuckVar + (psBias - progBias);
-        double drift = m * ops.ex2() * st.driftVar + (totalBias - psBias);
+        double prog = m * ops.ex2() * st.progVarAlone + progBias;
+        double stuck = m * ops.ex2() * (st.progStuckVar - st.progVarAlone) + (psBias - progBias);
+        double drift = m * ops.ex2() * (st.progVar + st.stuckVar + st.driftVar - st.progStuckVar)
+                + (totalBias - psBias);
         if (stuck < 0) {
             prog += stuck;
             stuck = 0;
