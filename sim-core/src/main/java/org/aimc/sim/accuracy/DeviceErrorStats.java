@@ -342,8 +342,8 @@ public final class DeviceErrorStats {
         this.readVar = rvSum * c2;
         this.driftVar = dvSum * c2;
         this.stuckVar = svSum * c2;
-        this.progVarAlone = hpvSum * cp * cp;
-        this.progStuckVar = (pvSum + ssvSum) * cs * cs;
+        this.progVarAlone = hpvSum * (cp * cp);
+        this.progStuckVar = (pvSum + ssvSum) * (cs * cs);
         this.progStuckBiasMean = psMean;
         this.progStuckBiasSq = psSq;
         this.nlA = nA;

@@ -63,9 +63,9 @@ final class SampledTile {
     }
 
     /**
-     * Sum of squared errors and of squared ideal outputs of one sampled tile of {@code cols} weight columns
-     * over {@code vectors} input vectors: {sum e^2, sum y^2}. The tile's device is {@code c.device}, already
-     * at the point's temperature.
+     * Sums over the outputs of one sampled tile of {@code cols} weight columns and {@code vectors} input
+     * vectors: {sum e^2, sum y^2, sum y_hw y, sum |y_hw|, sum |y|}, y the ideal and y_hw the tile's output,
+     * e = y_hw - y. The tile's device is {@code c.device}, already at the point's temperature.
      */
     static double[] run(TileContext c, long seed, int cols, int vectors) {
         int rows = c.spec.array().rows();
@@ -198,14 +198,17 @@ final class SampledTile {
             }
             gamma = num / den;
         }
-        double se = 0;
-        double sy = 0;
+        double[] out = new double[5];
         for (int a = 0; a < yIdeal.length; a++) {
-            double e = gamma * yHw[a] - yIdeal[a];
-            se += e * e;
-            sy += yIdeal[a] * yIdeal[a];
+            double yh = gamma * yHw[a];
+            double e = yh - yIdeal[a];
+            out[0] += e * e;
+            out[1] += yIdeal[a] * yIdeal[a];
+            out[2] += yh * yIdeal[a];
+            out[3] += Math.abs(yh);
+            out[4] += Math.abs(yIdeal[a]);
         }
-        return new double[] {se, sy};
+        return out;
     }
 
     /** A B-bit converter spanning ±clip_sigma standard deviations of the conversion around its mean. */
