@@ -134,25 +134,23 @@ public final class DeviceErrorStats {
         double p1 = dev.params().stuckAtGMax(knobs.stuckAt());
         double ph = 1 - p0 - p1;
         DeviceMoments mo = new DeviceMoments();
-        // stuck devices: mean digit, variance and read variance at time t (digit units)
-        double sd0 = 0;
-        double sd1 = 0;
-        double sv0 = 0;
-        double sv1 = 0;
-        double rv0 = 0;
-        double rv1 = 0;
-        if (p0 + p1 > 0) {
-            double gs = dev.stuckConductance(-1);
+        // stuck devices at g_min (index 0) and g_max (1): mean digit, variance and read variance at time t
+        double[] sd = new double[2];
+        double[] svs = new double[2];
+        double[] rvs = new double[2];
+        for (int f = 0; f < 2 && p0 + p1 > 0; f++) {
+            double gs = dev.stuckConductance(2 * f - 1);
             dev.moments(gs, timeS, 0, read, drift, mo.clear());
-            sd0 = (gs + mo.programmingMean + mo.driftMean - gMin) / dG;
-            sv0 = (mo.programmingVar + mo.driftVar) / (dG * dG);
-            rv0 = mo.readVar / (dG * dG);
-            gs = dev.stuckConductance(1);
-            dev.moments(gs, timeS, 0, read, drift, mo.clear());
-            sd1 = (gs + mo.programmingMean + mo.driftMean - gMin) / dG;
-            sv1 = (mo.programmingVar + mo.driftVar) / (dG * dG);
-            rv1 = mo.readVar / (dG * dG);
+            sd[f] = (gs + mo.programmingMean + mo.driftMean - gMin) / dG;
+            svs[f] = (mo.programmingVar + mo.driftVar) / (dG * dG);
+            rvs[f] = mo.readVar / (dG * dG);
         }
+        double sd0 = sd[0];
+        double sd1 = sd[1];
+        double sv0 = svs[0];
+        double sv1 = svs[1];
+        double rv0 = rvs[0];
+        double rv1 = rvs[1];
         for (int l = 0; l < levels; l++) {
             g[l] = gMin + l * dG;
             dev.moments(g[l], timeS, prog, read, drift, mo.clear());

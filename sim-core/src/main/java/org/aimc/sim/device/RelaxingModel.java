@@ -1,6 +1,5 @@
 package org.aimc.sim.device;
 
-import org.aimc.sim.numerics.ClampedNormal;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
@@ -38,10 +37,7 @@ abstract class RelaxingModel implements DeviceModel {
     @Override
     public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
         double[] m = new double[2];
-        ClampedNormal.moments(g, prog * programmingSigma(g), m);
-        out.clear();
-        out.programmingMean = m[0] - g;
-        out.programmingVar = Math.max(m[1] - m[0] * m[0], 0);
+        out.clampedProgramming(g, prog * programmingSigma(g), m);
         double[] r = new double[2];
         Relaxation.moments(m[0], m[1], rest, drift * lostFraction(t), spread, r);
         out.driftMean = r[0] - m[0];

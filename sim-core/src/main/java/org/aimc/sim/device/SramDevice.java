@@ -1,7 +1,6 @@
 package org.aimc.sim.device;
 
 import java.util.List;
-import org.aimc.sim.numerics.ClampedNormal;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -115,10 +114,7 @@ public final class SramDevice implements DeviceKind {
         @Override
         public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
             double[] m = new double[2];
-            ClampedNormal.moments(g, prog * mismatchRel * g, m);
-            out.clear();
-            out.programmingMean = m[0] - g;
-            out.programmingVar = Math.max(m[1] - m[0] * m[0], 0);
+            out.clampedProgramming(g, prog * mismatchRel * g, m);
             out.driftMean = (gain - 1) * (m[0] - p.gMinS);
             out.driftVar = (gain * gain - 1) * out.programmingVar;
         }

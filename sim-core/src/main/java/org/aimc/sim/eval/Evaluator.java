@@ -17,11 +17,13 @@ import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.peripheral.AdcKind;
 import org.aimc.sim.peripheral.DacKind;
+import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
 import org.aimc.sim.spec.DataSpec;
 import org.aimc.sim.spec.DeviceSpec;
 import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
+import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
 import org.aimc.sim.space.DesignSpace;
@@ -37,13 +39,16 @@ public final class Evaluator {
     /** Axes whose values select the device, domain and converter models. */
     private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
             || p.equals("dac.kind") || p.equals("adc.kind");
-    /** Axes whose values change the mapping, operand statistics or device-error statistics. */
+    /**
+     * Axes whose values change the mapping, operand statistics or device-error statistics (the DAC kind
+     * decides whether the I-V nonlinearity moments are needed).
+     */
     private static final Predicate<String> STATS_AXES = p -> p.startsWith("device.") || p.startsWith("mapping.")
             || p.startsWith("data.") || p.equals("dac.bits") || p.equals("nonideal.programming_noise")
             || p.equals("nonideal.read_noise") || p.equals("nonideal.drift") || p.equals("operating.time_s")
             || p.equals("operating.drift_compensation") || p.equals("nonideal.stuck_at")
             || p.equals("nonideal.nonlinearity") || p.equals("nonideal.temperature")
-            || p.equals("operating.temperature_k");
+            || p.equals("operating.temperature_k") || p.equals("dac.kind");
 
     private final SweepPlan plan;
     private final String sweepId;
@@ -76,7 +81,7 @@ public final class Evaluator {
 
     private record StatsKey(DeviceSpec device, MappingSpec mapping, DataSpec data, int inputBits, double prog,
             double read, double drift, double timeS, boolean compensate, double stuckAt, double nonlinearity,
-            double temperature, double temperatureK) {
+            double temperature, double temperatureK, String dacKind) {
     }
 
     public Evaluator(SweepPlan plan) {
@@ -121,7 +126,7 @@ public final class Evaluator {
         Stats st = statsBySpec.computeIfAbsent(new StatsKey(p.device(), p.mapping(), p.data(), p.dac().bits(),
                 p.nonideal().programmingNoise(), p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
                 p.operating().driftCompensation(), p.nonideal().stuckAt(), p.nonideal().nonlinearity(),
-                p.nonideal().temperature(), p.operating().temperatureK()), k -> stats(p, parts));
+                p.nonideal().temperature(), p.operating().temperatureK(), p.dac().kind()), k -> stats(p, parts));
         return fill(index, p, parts, st, row);
     }
 
@@ -134,7 +139,10 @@ public final class Evaluator {
         DeviceModel dev = parts.device.model.atTemperature(p.operating().temperatureK(), p.nonideal().temperature());
         WeightMapping map = new WeightMapping(p.mapping(), dev.params().bitsPerCellMax);
         OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
-        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, p.nonideal(), p.operating().timeS(),
+        // the I-V nonlinearity acts on amplitude-encoded inputs only: skip its moments otherwise
+        NonidealSpec knobs = parts.dac.encoding() == Encoding.AMPLITUDE ? p.nonideal()
+                : p.nonideal().withNonlinearity(0);
+        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, knobs, p.operating().timeS(),
                 p.operating().driftCompensation());
         return new Stats(map, ops, st, dev);
     }
