@@ -32,6 +32,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(args);
+        try {
+            org.aimc.jobs.spark.SparkSessions.stopIfRunning();
+        } catch (RuntimeException e) {
+            // the work is done and committed; a failing shutdown must not change the exit code
+        }
         System.exit(code);
     }
 

@@ -50,7 +50,8 @@ public final class SqlCommand implements Callable<Integer> {
         if (maxRows < 1) {
             throw new UserError("--max-rows must be at least 1, got " + maxRows);
         }
-        Path root = OutputPaths.resolve(results);
+        Masters.check(master);
+        Path root = OutputPaths.input(results);
         List<String> tables = tables(root, new Configuration());
         SparkSession spark = SparkSessions.get(master, "aimc sql");
         for (String t : tables) {
