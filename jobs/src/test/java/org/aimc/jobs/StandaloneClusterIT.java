@@ -175,19 +175,7 @@ class StandaloneClusterIT {
 
     @Test
     void aWorkerKilledMidSweepLosesNoPoint() throws Exception {
-        String yaml = """
-                name: worker-kill
-                seed: 9
-                workload: fashion-mlp
-                axes:
-                  device.kind: [sram, rram, pcm]
-                  array.rows: [64, 128, 256, 512]
-                  array.cols: [64, 128, 256, 512]
-                  dac.bits: [2, 4, 6, 8]
-                  adc.bits: [3, 4, 5, 6, 7, 8]
-                  mapping.weight_bits: [4, 6, 8]
-                  nonideal.programming_noise: [0, 0.5, 1, 2]
-                """;
+        String yaml = KillResumeIT.grid("worker-kill", 9);
         Path spec = Files.writeString(dir.resolve("worker-kill.yaml"), yaml);
         long size = SweepPlan.parse(yaml).size();
         Path out = dir.resolve("cluster-kill");
