@@ -53,15 +53,13 @@ public final class SqlCommand implements Callable<Integer> {
         Path root = OutputPaths.resolve(results);
         List<String> tables = tables(root, new Configuration());
         SparkSession spark = SparkSessions.get(master, "aimc sql");
-        for (String t : tables) {
-            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(t);
-        }
+        registerViews(spark, root, tables);
         Dataset<Row> df;
         List<Row> rows;
         try {
             df = spark.sql(query);
             rows = df.limit(maxRows + 1).collectAsList();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             Throwable t = e;
             if (t instanceof AnalysisException a) {
                 throw new UserError("query failed: " + a.getSimpleMessage() + " (tables: " + tables + ")");
@@ -77,6 +75,13 @@ public final class SqlCommand implements Callable<Integer> {
             System.err.println("(more rows not shown; raise --max-rows)");
         }
         return 0;
+    }
+
+    /** Registers each table (a subdirectory of {@code root}) as a view of its own name. */
+    static void registerViews(SparkSession spark, Path root, List<String> tables) {
+        for (String t : tables) {
+            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(t);
+        }
     }
 
     /** Subdirectories of {@code root} that hold Parquet data. */
@@ -124,7 +129,11 @@ public final class SqlCommand implements Callable<Integer> {
         switch (f) {
             case csv -> {
                 out.println(csvLine(cols));
-                for (String[] c : cells) {
+                for (Row r : rows) {
+                    String[] c = new String[cols.length];
+                    for (int i = 0; i < cols.length; i++) {
+                        c[i] = r.isNullAt(i) ? "" : render(r.get(i)); // CSV: a null is an empty field
+                    }
                     out.println(csvLine(c));
                 }
             }
