@@ -82,13 +82,7 @@ final class Charts {
     static byte[] scatter(String title, Axis x, Axis y, List<Series> series, Series line) {
         XYSeriesCollection pts = new XYSeriesCollection();
         for (Series s : series) {
-            XYSeries xs = new XYSeries(s.name(), false, true);
-            for (int i = 0; i < s.x().length; i++) {
-                if (usable(s.x()[i], x) && usable(s.y()[i], y)) {
-                    xs.add(s.x()[i], s.y()[i]);
-                }
-            }
-            pts.addSeries(xs);
+            pts.addSeries(xySeries(s, x, y, false));
         }
         XYPlot plot = new XYPlot(pts, x.make(), y.make(), null);
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
@@ -98,12 +92,7 @@ final class Charts {
         }
         plot.setRenderer(0, dots);
         if (line != null && line.x().length > 0) {
-            XYSeries f = new XYSeries(line.name(), false, true);
-            for (int i = 0; i < line.x().length; i++) {
-                if (usable(line.x()[i], x) && usable(line.y()[i], y)) {
-                    f.add(line.x()[i], line.y()[i]);
-                }
-            }
+            XYSeries f = xySeries(line, x, y, false);
             XYLineAndShapeRenderer stairs = new XYLineAndShapeRenderer(true, true);
             stairs.setSeriesPaint(0, Color.BLACK);
             stairs.setSeriesStroke(0, new BasicStroke(2f));
@@ -112,6 +101,17 @@ final class Charts {
             plot.setRenderer(1, stairs);
         }
         return png(finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true)));
+    }
+
+    /** The points of {@code s} that the axes can show (finite; positive on a log axis). */
+    private static XYSeries xySeries(Series s, Axis x, Axis y, boolean sortByX) {
+        XYSeries xs = new XYSeries(s.name(), sortByX, true);
+        for (int i = 0; i < s.x().length; i++) {
+            if (usable(s.x()[i], x) && usable(s.y()[i], y)) {
+                xs.add(s.x()[i], s.y()[i]);
+            }
+        }
+        return xs;
     }
 
     private static boolean usable(double v, Axis a) {
@@ -152,13 +152,7 @@ final class Charts {
     static byte[] lines(String title, Axis x, Axis y, List<Series> series) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (Series s : series) {
-            XYSeries xs = new XYSeries(s.name(), true, true);
-            for (int i = 0; i < s.x().length; i++) {
-                if (usable(s.x()[i], x) && usable(s.y()[i], y)) {
-                    xs.add(s.x()[i], s.y()[i]);
-                }
-            }
-            c.addSeries(xs);
+            c.addSeries(xySeries(s, x, y, true));
         }
         XYPlot plot = new XYPlot(c, x.make(), y.make(), null);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
