@@ -24,20 +24,16 @@ class KillResumeIT {
     @TempDir
     Path dir;
 
-    static final String SPEC = """
-            name: kill-me
-            seed: 3
-            workload: fashion-mlp
-            axes:
-              device.kind: [sram, rram, pcm]
-              array.rows: [64, 128, 256, 512]
-              array.cols: [64, 128, 256, 512]
-              dac.bits: [2, 4, 6, 8]
-              adc.bits: [3, 4, 5, 6, 7, 8]
-              mapping.weight_bits: [4, 6, 8]
-              nonideal.programming_noise: [0, 0.5, 1, 2]
-              operating.time_s: [1, 3600, 86400]
-            """;
+    /** A 41,472-point grid over the quickstart's kinds: big enough to interrupt, quick enough for CI. */
+    static String grid(String name, long seed) {
+        return "name: " + name + "\nseed: " + seed + "\nworkload: fashion-mlp\naxes:\n"
+                + "  device.kind: [sram, rram, pcm]\n  array.rows: [64, 128, 256, 512]\n"
+                + "  array.cols: [64, 128, 256, 512]\n  dac.bits: [2, 4, 6, 8]\n  adc.bits: [3, 4, 5, 6, 7, 8]\n"
+                + "  mapping.weight_bits: [4, 6, 8]\n  nonideal.programming_noise: [0, 0.5, 1, 2]\n"
+                + "  operating.time_s: [1, 3600, 86400]\n";
+    }
+
+    static final String SPEC = grid("kill-me", 3);
 
     @Test
     void killedSweepResumesToEveryPointExactlyOnce() throws Exception {

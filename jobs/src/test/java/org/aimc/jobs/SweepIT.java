@@ -63,6 +63,44 @@ class SweepIT {
         }
     }
 
+    static Object[] values(Row r) {
+        Object[] got = new Object[r.size()];
+        for (int k = 0; k < got.length; k++) {
+            got[k] = r.get(k);
+        }
+        return got;
+    }
+
+    @Test
+    void threeShardsInOneOrSeparateOutputsEqualTheFullRun() throws IOException {
+        SweepPlan plan = SweepPlan.parse(Files.readString(QUICKSTART));
+        List<Object[]> local = LocalRunner.run(plan);
+        Path shared = dir.resolve("shards-shared");
+        java.util.List<Row> union = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Cli c = Cli.run("sweep", QUICKSTART.toString(), "--out", shared.toString(), "--shard", i + "/3",
+                    "--chunk-size", "32", "--no-progress");
+            assertEquals(0, c.exit, c.err);
+            Path own = dir.resolve("shard-" + i);
+            assertEquals(0, Cli.run("sweep", QUICKSTART.toString(), "--out", own.toString(), "--shard", i + "/3",
+                    "--chunk-size", "32", "--no-progress").exit);
+            union.addAll(spark.read().parquet(own.resolve("points").toString())
+                    .selectExpr(ResultColumns.all().stream().map(Column::name).toArray(String[]::new)).collectAsList());
+        }
+        List<Row> sharedRows = readSorted(shared);
+        union.sort(java.util.Comparator.comparingLong(r -> r.getLong(ResultColumns.indexOf("point_index"))));
+        assertEquals(local.size(), sharedRows.size());
+        assertEquals(local.size(), union.size());
+        for (int i = 0; i < local.size(); i++) {
+            assertArrayEquals(local.get(i), values(sharedRows.get(i)), "shared output, point " + i);
+            assertArrayEquals(local.get(i), values(union.get(i)), "separate outputs, point " + i);
+        }
+        Cli again = Cli.run("sweep", QUICKSTART.toString(), "--out", shared.toString(), "--shard", "1/3",
+                "--no-progress");
+        assertEquals(0, again.exit, again.err);
+        assertTrue(again.out.contains("computed 0 in 0 of 3 chunks"), again.out); // chunks 1, 4, 7 of 10
+    }
+
     @Test
     void sqlAnswersTheGroupByOverTheQuickstart() {
         Path out = dir.resolve("sql");

@@ -93,31 +93,42 @@ public final class CurrentDomain implements DomainKind {
             return scratch.energyJ();
         }
 
-        /** The energy fields of {@code out}; clears the others. */
+        /**
+         * The energy fields of {@code out}; clears the others. Every term is a per-point coefficient times
+         * rows x physical columns, rows, physical columns or conversions; the coefficients are computed once
+         * per point into the context's scratch.
+         */
         private void energy(TileContext c, int rows, int weightCols, TileCost out) {
             out.clear();
-            Technology tech = c.tech;
-            OperandStats ops = c.operands;
-            double vr = c.device.params().readVoltageV;
-            int cycles = c.cycles();
-            double eu;
-            double eu2;
-            if (c.dac.encoding() == Encoding.BIT_SERIAL) {
-                eu = ops.bitActivity();
-                eu2 = eu;
-            } else {
-                eu = ops.ex() / ops.xMax();
-                eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
+            double[] k = c.scratch;
+            if (!c.scratchValid) {
+                Technology tech = c.tech;
+                OperandStats ops = c.operands;
+                double vr = c.device.params().readVoltageV;
+                double eu;
+                double eu2;
+                if (c.dac.encoding() == Encoding.BIT_SERIAL) {
+                    eu = ops.bitActivity();
+                    eu2 = eu;
+                } else {
+                    eu = ops.ex() / ops.xMax();
+                    eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
+                }
+                int cycles = c.cycles();
+                double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
+                k[0] = cycles * c.deviceErrors.meanConductanceS * eu2 * vr * vr * tEval; // per cell
+                k[1] = cycles * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech)); // per row
+                k[2] = cycles * senseBias * tech.vddV() * tEval; // per physical column
+                k[3] = cycles * c.mapping.slices() * c.adc.energyJ(c.spec.adc().bits(), tech); // per weight column
+                k[4] = cycles * c.mapping.slices() * accumulatorBits(c) * tech.addBitEnergyJ(); // per weight column
+                c.scratchValid = true;
             }
-            int physCols = weightCols * c.mapping.columnsPerWeight();
-            double gMean = c.deviceErrors.meanConductanceS;
-            out.energyArrayJ = cycles * (double) rows * physCols * gMean * eu2 * vr * vr * tEval;
-            double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
-            out.energyDacJ = cycles * (double) rows * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
-            out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
-            double conversions = (double) cycles * weightCols * c.mapping.slices();
-            out.energyAdcJ = conversions * c.adc.energyJ(c.spec.adc().bits(), tech);
-            out.energyDigitalJ = conversions * accumulatorBits(c) * tech.addBitEnergyJ();
+            double physCols = (double) weightCols * c.mapping.columnsPerWeight();
+            out.energyArrayJ = k[0] * rows * physCols;
+            out.energyDacJ = k[1] * rows;
+            out.energySenseJ = k[2] * physCols;
+            out.energyAdcJ = k[3] * weightCols;
+            out.energyDigitalJ = k[4] * weightCols;
         }
 
         @Override

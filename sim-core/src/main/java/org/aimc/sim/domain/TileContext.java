@@ -23,6 +23,13 @@ public final class TileContext {
     public final AdcKind adc;
     public final Technology tech;
     private final double cellPitchM;
+    /**
+     * Per-point values a domain may compute once and reuse across its calls for this point (the network
+     * roll-up asks for the energy of several tile shapes of one point). Owned by the domain of this point;
+     * {@link #scratchValid} says whether it has been filled.
+     */
+    public final double[] scratch = new double[8];
+    public boolean scratchValid;
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech) {
