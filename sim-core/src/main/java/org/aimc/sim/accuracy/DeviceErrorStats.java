@@ -5,6 +5,7 @@ import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.DeviceMoments;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.spec.NonidealSpec;
+import org.aimc.sim.spec.PointSpec;
 
 /**
  * Device-origin error of one mapped weight, averaged over the weight distribution, in integer weight units
@@ -99,7 +100,8 @@ public final class DeviceErrorStats {
      */
     public DeviceErrorStats(DeviceModel dev, WeightMapping map, OperandStats ops, double prog, double read,
             double drift, double timeS, boolean compensate) {
-        this(dev, map, ops, new NonidealSpec(prog, read, drift, "none"), timeS, compensate);
+        this(dev, map, ops, PointSpec.DEFAULTS.nonideal().withProgrammingNoise(prog).withReadNoise(read)
+                .withDrift(drift).withStuckAt(0).withNonlinearity(0), timeS, compensate);
     }
 
     /**

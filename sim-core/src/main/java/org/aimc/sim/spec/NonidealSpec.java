@@ -31,11 +31,6 @@ public record NonidealSpec(double programmingNoise, double readNoise, double dri
         Checks.finiteIn("temperature", temperature, 0, 100);
     }
 
-    /** The knobs of the first four fields, with stuck-at faults, nonlinearity and temperature effects off. */
-    public NonidealSpec(double programmingNoise, double readNoise, double drift, String irDrop) {
-        this(programmingNoise, readNoise, drift, irDrop, 0, 0, 0);
-    }
-
     public NonidealSpec withProgrammingNoise(double v) {
         return new NonidealSpec(v, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature);
     }
