@@ -82,6 +82,8 @@ class PcmDeviceTest {
         }
         double mean = s1 / N;
         double sampled = Math.sqrt(s2 / N - mean * mean);
+        System.out.printf("PCM sigma_prog at x = %.1f: polynomial %.5f uS, analytic %.5f uS, sampled %.5f uS%n", x,
+                poly * 1e6, analytic * 1e6, sampled * 1e6);
         assertEquals(analytic, sampled, 0.01 * analytic);
         assertEquals(g + mo.programmingMean, mean, 0.01 * analytic);
     }
@@ -109,6 +111,8 @@ class PcmDeviceTest {
         for (int i = 0; i < N; i++) {
             sum += -Math.log(m.sampleDrift(g, g, t, 1, z) / g) / log;
         }
+        System.out.printf("PCM nu at x = %.1f: mu_nu %.5f, analytic E|nu| %.5f, sampled %.5f%n", x, mu, analytic,
+                sum / N);
         assertEquals(analytic, sum / N, 0.01 * analytic);
     }
 
@@ -127,6 +131,7 @@ class PcmDeviceTest {
             double e = m.sampleRead(G_MAX, G_MAX, t, 1, z) / G_MAX - 1;
             s2 += e * e;
         }
+        System.out.printf("PCM read sigma at 1 h, x = 1: analytic %.5f, sampled %.5f%n", rel, Math.sqrt(s2 / N));
         assertEquals(rel, Math.sqrt(s2 / N), 0.01 * rel);
     }
 
