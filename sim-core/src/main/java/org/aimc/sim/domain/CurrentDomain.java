@@ -138,7 +138,9 @@ public final class CurrentDomain implements DomainKind {
             ColumnSumErrors.addDeviceTerms(c, rows, out);
             double ir = ColumnSumErrors.irDropVariance(c, rows);
             out.add(ErrorSource.IR_DROP, ir);
-            boolean exact = c.deviceErrors.exact() && ir == 0;
+            double nl = ColumnSumErrors.nonlinearityVariance(c, rows);
+            out.add(ErrorSource.NONLINEARITY, nl);
+            boolean exact = c.deviceErrors.exact() && ir == 0 && nl == 0;
             out.add(ErrorSource.ADC, ColumnSumErrors.adcVariance(c, rows, exact));
         }
     }

@@ -17,11 +17,13 @@ import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.peripheral.AdcKind;
 import org.aimc.sim.peripheral.DacKind;
+import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
 import org.aimc.sim.spec.DataSpec;
 import org.aimc.sim.spec.DeviceSpec;
 import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
+import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
 import org.aimc.sim.space.DesignSpace;
@@ -37,11 +39,16 @@ public final class Evaluator {
     /** Axes whose values select the device, domain and converter models. */
     private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
             || p.equals("dac.kind") || p.equals("adc.kind");
-    /** Axes whose values change the mapping, operand statistics or device-error statistics. */
+    /**
+     * Axes whose values change the mapping, operand statistics or device-error statistics (the DAC kind
+     * decides whether the I-V nonlinearity moments are needed).
+     */
     private static final Predicate<String> STATS_AXES = p -> p.startsWith("device.") || p.startsWith("mapping.")
             || p.startsWith("data.") || p.equals("dac.bits") || p.equals("nonideal.programming_noise")
             || p.equals("nonideal.read_noise") || p.equals("nonideal.drift") || p.equals("operating.time_s")
-            || p.equals("operating.drift_compensation");
+            || p.equals("operating.drift_compensation") || p.equals("nonideal.stuck_at")
+            || p.equals("nonideal.nonlinearity") || p.equals("nonideal.temperature")
+            || p.equals("operating.temperature_k") || p.equals("dac.kind");
 
     private final SweepPlan plan;
     private final String sweepId;
@@ -67,12 +74,14 @@ public final class Evaluator {
     private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc) {
     }
 
-    /** The statistics a point's estimates average over. */
-    private record Stats(WeightMapping mapping, OperandStats operands, DeviceErrorStats deviceErrors) {
+    /** The statistics a point's estimates average over, and the device at the point's temperature. */
+    private record Stats(WeightMapping mapping, OperandStats operands, DeviceErrorStats deviceErrors,
+            DeviceModel device) {
     }
 
     private record StatsKey(DeviceSpec device, MappingSpec mapping, DataSpec data, int inputBits, double prog,
-            double read, double drift, double timeS, boolean compensate) {
+            double read, double drift, double timeS, boolean compensate, double stuckAt, double nonlinearity,
+            double temperature, double temperatureK, String dacKind) {
     }
 
     public Evaluator(SweepPlan plan) {
@@ -116,7 +125,8 @@ public final class Evaluator {
         Parts parts = parts(p);
         Stats st = statsBySpec.computeIfAbsent(new StatsKey(p.device(), p.mapping(), p.data(), p.dac().bits(),
                 p.nonideal().programmingNoise(), p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
-                p.operating().driftCompensation()), k -> stats(p, parts));
+                p.operating().driftCompensation(), p.nonideal().stuckAt(), p.nonideal().nonlinearity(),
+                p.nonideal().temperature(), p.operating().temperatureK(), p.dac().kind()), k -> stats(p, parts));
         return fill(index, p, parts, st, row);
     }
 
@@ -126,13 +136,15 @@ public final class Evaluator {
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
-        DeviceModel dev = parts.device.model;
+        DeviceModel dev = parts.device.model.atTemperature(p.operating().temperatureK(), p.nonideal().temperature());
         WeightMapping map = new WeightMapping(p.mapping(), dev.params().bitsPerCellMax);
         OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
-        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, p.nonideal().programmingNoise(),
-                p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
+        // the I-V nonlinearity acts on amplitude-encoded inputs only: skip its moments otherwise
+        NonidealSpec knobs = parts.dac.encoding() == Encoding.AMPLITUDE ? p.nonideal()
+                : p.nonideal().withNonlinearity(0);
+        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, knobs, p.operating().timeS(),
                 p.operating().driftCompensation());
-        return new Stats(map, ops, st);
+        return new Stats(map, ops, st, dev);
     }
 
     private ResultRow fill(long index, PointSpec p, Parts parts, Stats st, ResultRow row) {
@@ -146,7 +158,7 @@ public final class Evaluator {
                     + map.slices() + " slices x " + map.devicesPerSlice() + " devices = " + map.columnsPerWeight()
                     + " columns";
         } else {
-            ctx = new TileContext(p, parts.device.model, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
+            ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
                     new Technology(p.operating()));
             reason = parts.domain.model.infeasibility(ctx);
         }
@@ -197,6 +209,7 @@ public final class Evaluator {
         row.putDouble(b.relativeError(ErrorSource.PROGRAMMING)).putDouble(b.relativeError(ErrorSource.READ_NOISE))
                 .putDouble(b.relativeError(ErrorSource.DRIFT)).putDouble(b.relativeError(ErrorSource.IR_DROP))
                 .putDouble(b.relativeError(ErrorSource.ADC));
+        row.putDouble(b.relativeError(ErrorSource.STUCK_AT)).putDouble(b.relativeError(ErrorSource.NONLINEARITY));
         // accuracy: no calibration curve exists for workloads yet, so no estimate is made
         row.putNull().putNull();
         return row;
@@ -218,10 +231,14 @@ public final class Evaluator {
                 .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation());
         row.putDouble(p.nonideal().programmingNoise()).putDouble(p.nonideal().readNoise())
                 .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop());
+        row.putDouble(p.nonideal().stuckAt()).putDouble(p.nonideal().nonlinearity())
+                .putDouble(p.nonideal().temperature());
         row.putString(p.data().weights()).putDouble(p.data().weightStd()).putDouble(p.data().inputZeroFraction());
         var dp = dev.model.params();
         row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)
                 .putDouble(dp.writeEnergyJ).putDouble(dp.enduranceCycles).putDouble(dp.retentionS);
+        row.putDouble(dp.stuckAtGMinRate).putDouble(dp.stuckAtGMaxRate).putInt(dp.bitsPerCellMax)
+                .putDouble(dp.gMaxS * dp.readVoltageV * dp.readVoltageV);
         row.putString(dev.text).putString(dom.text);
     }
 
