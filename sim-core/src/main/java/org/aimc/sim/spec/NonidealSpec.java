@@ -11,7 +11,8 @@ import java.util.List;
  * @param readNoise        scale of temporal read noise
  * @param drift            scale of drift / relaxation
  * @param irDrop           wire-resistance model: {@code none} or {@code analytic} (first-order closed form)
- * @param stuckAt          scale of the device's stuck-at-g_min and stuck-at-g_max fault rates
+ * @param stuckAt          scale of the device's stuck-at-g_min and stuck-at-g_max fault rates (default 0:
+ *                         see {@link PointSpec#DEFAULTS})
  * @param nonlinearity     scale of the device's I-V nonlinearity (its departure from I = g V), felt where a
  *                         domain applies amplitude-encoded voltages
  * @param temperature      scale of temperature effects: the device sees T_ref + temperature · (T - T_ref),

@@ -34,7 +34,7 @@ class CurrentDomainMonteCarloTest {
         "fefet, bit-serial, differential, 86400, true,  ideal",
         "mram,  bit-serial, offset,       3600,  true,  ideal",
         "flash, bit-serial, differential, 86400, false, ideal",
-        "ecram, bit-serial, differential, 86400, true,  sar",
+        "ecram, bit-serial, differential, 86400, true,  ideal",
     })
     void analyticMatchesMonteCarlo(String kind, String dac, String signed, double t, boolean comp, String adc) {
         SweepPlan plan = TestSpecs.plan("  device: {kind: " + kind + "}\n  dac: {kind: " + dac + ", bits: 4}\n"
