@@ -55,11 +55,18 @@ public final class Calibration {
         return Optional.empty();
     }
 
+    /** {@link #loadOrBuild(String, Path, Consumer)} without progress messages. */
+    public static CalibrationCurve loadOrBuild(String workloadId, Path cacheDir) {
+        return loadOrBuild(workloadId, cacheDir, null);
+    }
+
     /**
      * A shipped workload's curve from {@code cacheDir}, built and stored when missing (reading the data set
      * from its default location, {@link FashionMnist#directory()}).
      *
      * @param log told about progress of training and calibration; may be null
+     * @throws IllegalArgumentException for a workload without a recipe ({@link Recipes#ids()})
+     * @throws DatasetException         when the curve must be built and the data set is missing or corrupt
      */
     public static CalibrationCurve loadOrBuild(String workloadId, Path cacheDir, Consumer<String> log) {
         Recipe r = Recipes.get(workloadId);
