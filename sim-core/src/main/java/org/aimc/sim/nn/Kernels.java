@@ -85,20 +85,7 @@ final class Kernels {
             int xo = b * in;
             int yo = b * out;
             for (int k = 0; k < k4; k += 4) {
-                double a0 = x[xo + k];
-                double a1 = x[xo + k + 1];
-                double a2 = x[xo + k + 2];
-                double a3 = x[xo + k + 3];
-                if (zero(a0, a1, a2, a3)) {
-                    continue;
-                }
-                int w0 = k * out;
-                int w1 = w0 + out;
-                int w2 = w1 + out;
-                int w3 = w2 + out;
-                for (int j = 0; j < out; j++) {
-                    y[yo + j] += a0 * w[w0 + j] + a1 * w[w1 + j] + a2 * w[w2 + j] + a3 * w[w3 + j];
-                }
+                quadAxpy(x[xo + k], x[xo + k + 1], x[xo + k + 2], x[xo + k + 3], w, k * out, out, y, yo);
             }
             for (int k = k4; k < in; k++) {
                 axpy(x[xo + k], w, k * out, y, yo, out);
@@ -158,24 +145,29 @@ final class Kernels {
             int g0 = k * out;
             for (int b = 0; b < b4; b += 4) {
                 int r0 = b * in + k;
-                double a0 = x[r0];
-                double a1 = x[r0 + in];
-                double a2 = x[r0 + 2 * in];
-                double a3 = x[r0 + 3 * in];
-                if (zero(a0, a1, a2, a3)) {
-                    continue;
-                }
-                int d0 = b * out;
-                int d1 = d0 + out;
-                int d2 = d1 + out;
-                int d3 = d2 + out;
-                for (int j = 0; j < out; j++) {
-                    g[g0 + j] += a0 * d[d0 + j] + a1 * d[d1 + j] + a2 * d[d2 + j] + a3 * d[d3 + j];
-                }
+                quadAxpy(x[r0], x[r0 + in], x[r0 + 2 * in], x[r0 + 3 * in], d, b * out, out, g, g0);
             }
             for (int b = b4; b < batch; b++) {
                 axpy(x[b * in + k], d, b * out, g, g0, out);
             }
+        }
+    }
+
+    /**
+     * {@code y[yo + j] += c0 s0[j] + c1 s1[j] + c2 s2[j] + c3 s3[j]} for {@code j < n}, where {@code s_q} is
+     * row q of four consecutive rows of length {@code n} starting at {@code src[so]}; does nothing when all
+     * four coefficients are zero.
+     */
+    static void quadAxpy(double c0, double c1, double c2, double c3, double[] src, int so, int n, double[] y,
+            int yo) {
+        if (zero(c0, c1, c2, c3)) {
+            return;
+        }
+        int s1 = so + n;
+        int s2 = s1 + n;
+        int s3 = s2 + n;
+        for (int j = 0; j < n; j++) {
+            y[yo + j] += c0 * src[so + j] + c1 * src[s1 + j] + c2 * src[s2 + j] + c3 * src[s3 + j];
         }
     }
 
