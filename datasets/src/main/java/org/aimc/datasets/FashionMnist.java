@@ -137,7 +137,7 @@ public final class FashionMnist {
         int n = imagesFile.examples();
         check(images, imagesFile, new int[] {n, SIDE, SIDE});
         check(labels, labelsFile, new int[] {n});
-        byte[] lb = labels.unsignedBytes();
+        byte[] lb = labels.unsignedBytesShared();
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = lb[i] & 0xFF;
@@ -146,7 +146,7 @@ public final class FashionMnist {
                         + " is not a class in [0, 9]");
             }
         }
-        return new ByteExamples(images.unsignedBytes(), y, SIDE * SIDE, CLASSES, 1.0 / 255.0);
+        return new ByteExamples(images.unsignedBytesShared(), y, SIDE * SIDE, CLASSES, 1.0 / 255.0);
     }
 
     private static void check(IdxData d, File f, int[] dims) {

@@ -61,11 +61,16 @@ public final class IdxData {
 
     /** The elements of an unsigned-byte file, a copy of the row-major data. */
     public byte[] unsignedBytes() {
+        return unsignedBytesShared().clone();
+    }
+
+    /** The unsigned-byte elements without a copy (for readers in this package that hand them on). */
+    byte[] unsignedBytesShared() {
         if (type != UBYTE) {
             throw new DatasetException("IDX data of type 0x" + Integer.toHexString(type)
                     + " is not unsigned bytes (0x08)");
         }
-        return data.clone();
+        return data;
     }
 
     /** Element {@code i} (row-major) as a double, for every element type; the IDX data is big-endian. */

@@ -12,7 +12,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Deterministic: single-threaded, fixed summation orders, and randomness keyed by what it is for —
  * initial weights {@code KeyedRandom.stream(seed, 0, TRAINING, 0)} ({@link Network#initialized}), the
  * shuffle of epoch {@code e} (0-based) {@code KeyedRandom.stream(seed, 0, TRAINING, 1 + e)}. The same
- * network, data and spec give bit-identical weights.
+ * network, data and spec give bit-identical weights on a given JVM and platform (the loss, the schedule and
+ * Adam use {@link StrictMath}; the Gaussian sampler of the initial weights uses {@code Math.exp}, which a
+ * JVM may compute differently in the last bit).
  *
  * <p>The forward pass goes through the engine given to the constructor ({@link MvmEngine#DIGITAL} for
  * ordinary training; a noisy engine for hardware-aware training); gradients always use the exact weights.
