@@ -19,23 +19,17 @@ public interface DeviceModel {
 
     /**
      * Standard deviation of the static conductance error of a device programmed to {@code g} (programming
-     * error; for SRAM the read-path mismatch), knob 1, in S.
+     * error; for SRAM the read-path mismatch), knob 1, in S, before any clipping to physical values.
      */
     double programmingSigma(double g);
 
     /**
-     * Standard deviation of read noise per evaluation of a device at target {@code g}, time {@code t},
-     * read-noise knob 1, when drift runs at knob {@code driftScale} (read noise of some devices scales with
-     * the drifted conductance), in S.
+     * Closed-form moments of every device effect for a device with target {@code g} at time {@code t},
+     * with the knobs given (0 turns an effect off exactly). They describe the same distribution as the
+     * samplers below, including clipping at zero conductance and the interplay of the effects. Overwrites
+     * {@code out}.
      */
-    double readSigma(double g, double t, double driftScale);
-
-    /**
-     * Moments of the drift / relaxation of a device programmed to {@code g}, at time {@code t} and drift
-     * knob {@code scale}: {@code out[0]} = E[g(t)] - g (S), {@code out[1]} = Var[g(t)] excluding the
-     * programming error (S^2). Writes {@code out[0..1]}.
-     */
-    void driftMoments(double g, double t, double scale, double[] out);
+    void moments(double g, double t, double progKnob, double readKnob, double driftKnob, DeviceMoments out);
 
     /** Samples the programmed conductance of a device with target {@code g}. */
     double samplePrograms(double g, double knob, NormalizedGaussianSampler z);

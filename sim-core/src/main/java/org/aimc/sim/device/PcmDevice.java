@@ -1,6 +1,7 @@
 package org.aimc.sim.device;
 
 import java.util.List;
+import org.aimc.sim.numerics.ClampedNormal;
 import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -105,28 +106,46 @@ public final class PcmDevice implements DeviceKind {
             return qs(x) * Math.sqrt(Math.log((tt + tRead) / (2 * tRead)));
         }
 
-        @Override
-        public double readSigma(double g, double t, double driftScale) {
-            double[] m = new double[2];
-            driftMoments(g, t, driftScale, m);
-            return Math.abs(g + m[0]) * readRel(x(g), t);
-        }
-
-        @Override
-        public void driftMoments(double g, double t, double s, double[] out) {
-            double a = s * driftLog(t);
-            if (a == 0 || g == 0) {
-                out[0] = 0;
-                out[1] = 0;
+        /** E[F] and E[F^2] of the drift factor F = ((t + t0) / t0)^-nu of a device with target x. */
+        void driftFactorMoments(double x, double t, double scale, double[] out) {
+            double a = scale * driftLog(t);
+            if (a == 0) {
+                out[0] = 1;
+                out[1] = 1;
                 return;
             }
-            double x = x(g);
             double mu = muNu(x);
             double sd = sigmaNu(x);
-            double m1 = Gaussians.foldedNormalLaplace(a, mu, sd);
-            double m2 = Gaussians.foldedNormalLaplace(2 * a, mu, sd);
-            out[0] = g * (m1 - 1);
-            out[1] = g * g * Math.max(m2 - m1 * m1, 0);
+            out[0] = Gaussians.foldedNormalLaplace(a, mu, sd);
+            out[1] = Gaussians.foldedNormalLaplace(2 * a, mu, sd);
+        }
+
+        /**
+         * Programming: g_p = max(0, g + sigma_prog Z), moments of a normal clipped at zero. Drift:
+         * g_t = g_p F with the per-device F independent of g_p. Read: g_r = max(0, g_t (1 + sigma_rel Z)),
+         * whose variance around g_t is E[g_t^2] E[(max(0, 1 + sigma_rel Z) - 1)^2].
+         */
+        @Override
+        public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
+            double[] m = new double[2];
+            ClampedNormal.moments(g, prog * programmingSigma(g), m);
+            double m1 = m[0];
+            double m2 = m[1];
+            double x = x(g);
+            driftFactorMoments(x, t, drift, m);
+            double f1 = m[0];
+            double f2 = m[1];
+            out.programmingMean = m1 - g;
+            out.programmingVar = Math.max(m2 - m1 * m1, 0);
+            out.driftMean = m1 * f1 - m1;
+            out.driftVar = (m2 * f2 - m1 * m1 * f1 * f1) - out.programmingVar;
+            double sr = read * readRel(x, t);
+            if (sr == 0) {
+                out.readVar = 0;
+            } else {
+                ClampedNormal.moments(1, sr, m);
+                out.readVar = m2 * f2 * Math.max(m[1] - 2 * m[0] + 1, 0);
+            }
         }
 
         @Override

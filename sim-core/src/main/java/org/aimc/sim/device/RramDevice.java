@@ -97,17 +97,23 @@ public final class RramDevice implements DeviceKind {
             return spread(g, 0);
         }
 
+        /** Additive Gaussian effects: no clipping, no means. */
         @Override
-        public double readSigma(double g, double t, double driftScale) {
-            return readRel * p.gMaxS;
+        public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
+            double s0 = spread(g, 0);
+            out.programmingMean = 0;
+            out.programmingVar = prog * prog * s0 * s0;
+            out.driftMean = 0;
+            out.driftVar = relaxationVar(g, t, drift);
+            double sr = read * readRel * p.gMaxS;
+            out.readVar = sr * sr;
         }
 
-        @Override
-        public void driftMoments(double g, double t, double s, double[] out) {
+        /** Growth of the spread beyond its 1 s value, at drift knob {@code s}, S^2. */
+        double relaxationVar(double g, double t, double s) {
             double s0 = spread(g, 0);
             double st = spread(g, t);
-            out[0] = 0;
-            out[1] = s * s * Math.max(st * st - s0 * s0, 0);
+            return s * s * Math.max(st * st - s0 * s0, 0);
         }
 
         @Override
@@ -117,9 +123,7 @@ public final class RramDevice implements DeviceKind {
 
         @Override
         public double sampleDrift(double g, double gProgrammed, double t, double s, NormalizedGaussianSampler z) {
-            double[] m = new double[2];
-            driftMoments(g, t, s, m);
-            return gProgrammed + Math.sqrt(m[1]) * z.sample();
+            return gProgrammed + Math.sqrt(relaxationVar(g, t, s)) * z.sample();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.aimc.sim.device;
 
 import java.util.List;
+import org.aimc.sim.numerics.ClampedNormal;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -67,15 +68,14 @@ public final class SramDevice implements DeviceKind {
             return mismatchRel * g;
         }
 
+        /** Static mismatch g_p = max(0, g (1 + sigma Z)); no drift, no device read noise. */
         @Override
-        public double readSigma(double g, double t, double driftScale) {
-            return 0;
-        }
-
-        @Override
-        public void driftMoments(double g, double t, double s, double[] out) {
-            out[0] = 0;
-            out[1] = 0;
+        public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
+            double[] m = new double[2];
+            ClampedNormal.moments(g, prog * mismatchRel * g, m);
+            out.clear();
+            out.programmingMean = m[0] - g;
+            out.programmingVar = Math.max(m[1] - m[0] * m[0], 0);
         }
 
         @Override

@@ -23,11 +23,26 @@ public final class ColumnSumErrors {
                 * st.weightMean;
     }
 
-    /** Adds programming, read-noise and drift variances of {@code rows} rows. */
+    /**
+     * Adds programming, read-noise and drift variances of {@code rows} rows. The systematic error of the
+     * stored weights counts as programming as far as programming alone causes it; what drift and the
+     * compensation rescale add to it counts as drift (if they reduce it, programming is credited).
+     */
     public static void addDeviceTerms(TileContext c, int rows, ErrorBudget b) {
         OperandStats ops = c.operands;
         DeviceErrorStats st = c.deviceErrors;
-        b.add(ErrorSource.PROGRAMMING, rows * ops.ex2() * st.progVar);
+        double m = rows;
+        double pairs = m * (m - 1) * ops.ex() * ops.ex();
+        double progBias = m * ops.ex2() * st.progBiasSq + pairs * st.progBiasMean * st.progBiasMean;
+        double totalBias = m * ops.ex2() * st.biasSq + pairs * st.biasMean * st.biasMean;
+        double prog = m * ops.ex2() * st.progVar + progBias;
+        double drift = m * ops.ex2() * st.driftVar + (totalBias - progBias);
+        if (drift < 0) {
+            prog += drift;
+            drift = 0;
+        }
+        b.add(ErrorSource.PROGRAMMING, Math.max(prog, 0));
+        b.add(ErrorSource.DRIFT, drift);
         double readWeight;
         if (c.dac.encoding() == Encoding.BIT_SERIAL) {
             // fresh read noise in every bit cycle, recombined with weight 2^k
@@ -36,10 +51,7 @@ public final class ColumnSumErrors {
         } else {
             readWeight = ops.ex2();
         }
-        b.add(ErrorSource.READ_NOISE, rows * readWeight * st.readVar);
-        double drift = rows * ops.ex2() * (st.driftVar + st.driftBiasSq)
-                + (double) rows * (rows - 1) * ops.ex() * ops.ex() * st.driftBiasMean * st.driftBiasMean;
-        b.add(ErrorSource.DRIFT, drift);
+        b.add(ErrorSource.READ_NOISE, m * readWeight * st.readVar);
     }
 
     /**

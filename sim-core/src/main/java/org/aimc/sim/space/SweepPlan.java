@@ -40,11 +40,11 @@ public final class SweepPlan {
     private final DesignSpace space;
 
     private SweepPlan(SweepSpec spec) {
+        this.space = new DesignSpace(spec.base(), spec.axes()); // first: its size check must precede value checks
         validate(spec);
         this.spec = spec;
         this.canonical = SpecYaml.canonical(spec);
         this.specHash = SpecYaml.hash(canonical);
-        this.space = new DesignSpace(spec.base(), spec.axes());
     }
 
     public static SweepPlan of(SweepSpec spec) {
