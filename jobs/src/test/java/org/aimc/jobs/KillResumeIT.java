@@ -51,7 +51,7 @@ class KillResumeIT {
         }
         cmd.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep",
                 spec.toString(), "--out", out.toString(), "--chunk-size", "2000", "--master", "local[1]",
-                "--no-progress"));
+                "--no-progress", "--no-accuracy"));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
         Path chunks = out.resolve("_sweep/chunks");
@@ -68,7 +68,7 @@ class KillResumeIT {
         assertTrue(before < total, "the kill must interrupt the sweep (" + before + " of " + total + " chunks)");
 
         Cli c = Cli.run("sweep", spec.toString(), "--out", out.toString(), "--resume", "--master", "local[2]",
-                "--no-progress");
+                "--no-progress", "--no-accuracy");
         assertEquals(0, c.exit, c.err);
         assertTrue(c.out.contains("in " + (total - before) + " of " + total + " chunks"), c.out);
 

@@ -142,7 +142,8 @@ class StandaloneClusterIT {
         List<String> args = new ArrayList<>(List.of("--class", Main.class.getName(), "--master", masterUrl,
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.executor.memory=700m",
                 "--conf", "spark.cores.max=2", "--conf", "spark.ui.enabled=false",
-                APP_JAR.toAbsolutePath().toString(), "sweep", spec.toString(), "--out", out.toString(), "--no-progress"));
+                APP_JAR.toAbsolutePath().toString(), "sweep", spec.toString(), "--out", out.toString(), "--no-progress",
+                "--no-accuracy"));
         args.addAll(List.of(extra));
         return java("org.apache.spark.deploy.SparkSubmit", args, dir.resolve(log), "1g").start();
     }

@@ -51,6 +51,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print progress lines.")
     boolean noProgress;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            defaultValue = "${sys:aimc.cache:-results/cache}",
+            description = "Cache of trained networks and accuracy calibration curves. Default: ${DEFAULT-VALUE}.")
+    String cache;
+
+    @Option(names = "--no-accuracy",
+            description = "Do not estimate accuracy (accuracy_est stays null; no data set or training needed).")
+    boolean noAccuracy;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = {"Compute only shard I of N (0 <= I < N): chunks I, I+N, I+2N, ... Independently "
                     + "scheduled jobs may share one --out; the union of the N shards is the full sweep."})
@@ -90,8 +99,10 @@ public final class SweepCommand implements Callable<Integer> {
         boolean resume = existing != null && existing.resume;
         boolean overwrite = existing != null && existing.overwrite;
         SweepJob.Options o = new SweepJob.Options(outPath, partitions, resume, overwrite, chunkSize, console,
-                !noProgress, sh[0], sh[1]);
+                !noProgress, sh[0], sh[1], null);
         SweepJob.checkOutput(plan, o, new Configuration());
+        o = o.withCurve(Accuracy.curve(plan, noAccuracy, cache, console));
+        SweepJob.checkAccuracy(o, new Configuration());
         console.printf("[sweep] %s: %,d points%s, output %s%n", plan.sweepId(), plan.size(),
                 sh[1] > 1 ? " (shard " + sh[0] + "/" + sh[1] + ")" : "", outPath);
         SparkSession spark = SparkSessions.get(master, "aimc sweep " + plan.spec().name());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.eval.Evaluator;
 import org.aimc.sim.space.SweepPlan;
 import org.apache.hadoop.conf.Configuration;
@@ -30,7 +31,7 @@ import org.apache.spark.util.LongAccumulator;
 public final class SweepJob {
     /** Options of one run. */
     public record Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
-            PrintStream console, boolean progress, int shardIndex, int shardCount) {
+            PrintStream console, boolean progress, int shardIndex, int shardCount, CalibrationCurve curve) {
         public Options {
             if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
                 throw new UsageException("--shard must be i/n with 0 <= i < n, got " + shardIndex + "/" + shardCount);
@@ -40,7 +41,12 @@ public final class SweepJob {
         /** Unsharded options. */
         public Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
                 PrintStream console, boolean progress) {
-            this(out, partitions, resume, overwrite, chunkSize, console, progress, 0, 1);
+            this(out, partitions, resume, overwrite, chunkSize, console, progress, 0, 1, null);
+        }
+
+        /** The same options with accuracy estimated through {@code c}. */
+        public Options withCurve(CalibrationCurve c) {
+            return new Options(out, partitions, resume, overwrite, chunkSize, console, progress, shardIndex, shardCount, c);
         }
 
         boolean sharded() {
@@ -73,11 +79,12 @@ public final class SweepJob {
     /** Per executor JVM and thread: one evaluator per spec, so its memoised models outlive a task. */
     private static final Map<String, ThreadLocal<Evaluator>> EVALUATORS = new ConcurrentHashMap<>();
 
-    static Evaluator evaluator(String specText) {
-        String hash = org.aimc.sim.config.SpecYaml.hash(specText);
+    static Evaluator evaluator(String specText, String curveText) {
+        String hash = org.aimc.sim.config.SpecYaml.hash(specText + "\u0000" + curveText);
         return EVALUATORS.computeIfAbsent(hash, h -> {
             SweepPlan plan = SweepPlan.parse(specText);
-            return ThreadLocal.withInitial(() -> new Evaluator(plan));
+            CalibrationCurve curve = curveText.isEmpty() ? null : CalibrationCurve.parse(curveText);
+            return ThreadLocal.withInitial(() -> new Evaluator(plan, curve));
         }).get();
     }
 
@@ -136,6 +143,32 @@ public final class SweepJob {
         }
     }
 
+    /** What the manifest records about accuracy estimation: the curve's hash, or {@code none}. */
+    static String accuracyId(Options o) {
+        return o.curve() == null ? "none" : o.curve().specHash();
+    }
+
+    /**
+     * An output being resumed or joined must have been computed with the same accuracy curve (or none), so
+     * that its rows stay a function of the spec and the curve.
+     */
+    public static void checkAccuracy(Options o, Configuration conf) throws IOException {
+        SweepLayout layout = new SweepLayout(o.out(), conf);
+        if (o.overwrite() || !layout.isSweepOutput()) {
+            return;
+        }
+        String recorded = Jsonish.stringField(layout.read(layout.manifest()), "accuracy");
+        if (!recorded.equals(accuracyId(o))) {
+            throw new UsageException("output '" + layout.root() + "' was computed with accuracy curve "
+                    + shortId(recorded) + ", this run has " + shortId(accuracyId(o))
+                    + "; use the same --cache and --no-accuracy as before");
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
     /**
      * Runs, resumes or joins (one shard of) the sweep: computes the chunks of its scope that have no
      * marker. {@link #checkOutput} must have passed.
@@ -156,7 +189,7 @@ public final class SweepJob {
             chunkSize = o.chunkSize() != null ? o.chunkSize() : defaultChunkSize(size);
             layout.fs().mkdirs(layout.chunksDir());
             layout.createIfAbsent(new Path(layout.root(), "spec.yaml"), plan.canonicalText());
-            layout.createIfAbsent(layout.manifest(), manifest(plan, chunkSize));
+            layout.createIfAbsent(layout.manifest(), manifest(plan, chunkSize, accuracyId(o)));
         }
         int chunks = (int) ((size + chunkSize - 1) / chunkSize);
         Set<Integer> done = new HashSet<>(layout.doneChunks());
@@ -217,6 +250,7 @@ public final class SweepJob {
             hconf.put(e.getKey(), e.getValue());
         }
         Broadcast<String> specText = jsc.broadcast(plan.canonicalText());
+        Broadcast<String> curveText = jsc.broadcast(o.curve() == null ? "" : o.curve().toText());
         Broadcast<HashMap<String, String>> hadoop = jsc.broadcast(hconf);
         String root = layout.root().toString();
         LongAccumulator doneAcc = spark.sparkContext().longAccumulator("points done");
@@ -229,7 +263,7 @@ public final class SweepJob {
         FlatMapFunction<Iterator<Integer>, ChunkStats> task = it -> {
             Configuration conf = new Configuration(false);
             hadoop.value().forEach(conf::set);
-            Evaluator ev = evaluator(specText.value());
+            Evaluator ev = evaluator(specText.value(), curveText.value());
             SweepPlan p = ev.plan();
             SweepLayout l = new SweepLayout(new Path(root), conf);
             List<ChunkStats> out = new ArrayList<>();
@@ -259,11 +293,11 @@ public final class SweepJob {
         }
     }
 
-    static String manifest(SweepPlan plan, long chunkSize) {
+    static String manifest(SweepPlan plan, long chunkSize, String accuracy) {
         return "{\n  \"schema_version\": " + SweepPlan.SCHEMA_VERSION + ",\n  \"sweep_id\": " + Jsonish.quote(plan.sweepId())
                 + ",\n  \"spec_hash\": " + Jsonish.quote(plan.specHash()) + ",\n  \"size\": " + plan.size()
                 + ",\n  \"chunk_size\": " + chunkSize + ",\n  \"chunks\": " + ((plan.size() + chunkSize - 1) / chunkSize)
-                + "\n}\n";
+                + ",\n  \"accuracy\": " + Jsonish.quote(accuracy) + "\n}\n";
     }
 
     static String runJson(SparkSession spark, SweepPlan plan, Instant start, double wall, long computed,

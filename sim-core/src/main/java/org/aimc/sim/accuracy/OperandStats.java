@@ -98,6 +98,18 @@ public final class OperandStats {
         return ex2;
     }
 
+    /**
+     * Relative MVM error of quantising the operands themselves, against the full-precision product:
+     * weights rounded to 1/Q of max|W| and non-zero inputs to 1/x_max of their range, each with uniform
+     * rounding error (step^2 / 12), independent of the operand. For y = sum w x the relative variance is
+     * E[dw^2]/E[w^2] + E[dx^2]/E[x^2] = 1 / (12 E[w_q^2]) + (1 - z) / (12 E[x_q^2]) in integer units, with
+     * z the zero fraction (zeros are exact).
+     */
+    public double quantisationRelError() {
+        double nonZero = ex * 2.0 / (xMax + 1);
+        return Math.sqrt(1.0 / (12 * ew2) + nonZero / (12 * ex2));
+    }
+
     /** Probability that a given bit of an input is 1 (the same for every bit). */
     public double bitActivity() {
         return bitActivity;

@@ -3,6 +3,7 @@ package org.aimc.sim.eval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
@@ -51,6 +52,7 @@ public final class Evaluator {
             || p.equals("operating.temperature_k") || p.equals("dac.kind");
 
     private final SweepPlan plan;
+    private final CalibrationCurve curve;
     private final String sweepId;
     private final String specHash;
     private final int[] digits;
@@ -85,6 +87,15 @@ public final class Evaluator {
     }
 
     public Evaluator(SweepPlan plan) {
+        this(plan, null);
+    }
+
+    /**
+     * An evaluator that also estimates accuracy (tier A) through {@code curve}, the calibration curve of the
+     * sweep's workload; null, or a curve of another workload, leaves {@code accuracy_est} null.
+     */
+    public Evaluator(SweepPlan plan, CalibrationCurve curve) {
+        this.curve = curve != null && curve.workloadId().equals(plan.spec().workload().id()) ? curve : null;
         this.plan = plan;
         this.sweepId = plan.sweepId();
         this.specHash = plan.specHash();
@@ -210,8 +221,13 @@ public final class Evaluator {
                 .putDouble(b.relativeError(ErrorSource.DRIFT)).putDouble(b.relativeError(ErrorSource.IR_DROP))
                 .putDouble(b.relativeError(ErrorSource.ADC));
         row.putDouble(b.relativeError(ErrorSource.STUCK_AT)).putDouble(b.relativeError(ErrorSource.NONLINEARITY));
-        // accuracy: no calibration curve exists for workloads yet, so no estimate is made
-        row.putNull().putNull();
+        double operand = ctx.operands.quantisationRelError();
+        row.putDouble(operand);
+        if (curve == null) {
+            row.putNull().putNull();
+        } else {
+            row.putDouble(curve.estimate(Math.hypot(b.relativeError(), operand))).putString("A");
+        }
         return row;
     }
 

@@ -102,7 +102,11 @@ public final class ResultColumns {
         col("err_adc", Type.DOUBLE, true, "relative MVM error from the ADC alone");
         col("err_stuck_at", Type.DOUBLE, true, "relative MVM error from stuck-at faults alone");
         col("err_nonlinearity", Type.DOUBLE, true, "relative MVM error from device I-V nonlinearity alone");
-        col("accuracy_est", Type.DOUBLE, true, "estimated network accuracy (null until the workload has a calibration curve)");
+        col("operand_rel_error", Type.DOUBLE, true,
+                "relative MVM error of quantising weights and inputs to weight_bits / input_bits (not in mvm_rel_error)");
+        col("accuracy_est", Type.DOUBLE, true,
+                "tier-A accuracy: the workload's calibration curve at sqrt(mvm_rel_error^2 + operand_rel_error^2); "
+                        + "null for workloads without one");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }
 
