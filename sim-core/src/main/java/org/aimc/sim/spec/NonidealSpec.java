@@ -10,11 +10,14 @@ import java.util.List;
  *                         read-path Vt mismatch)
  * @param readNoise        scale of temporal read noise
  * @param drift            scale of drift / relaxation
- * @param irDrop           wire-resistance model: {@code none} or {@code analytic} (first-order closed form)
+ * @param irDrop           wire-resistance model (physics.md §5.1): {@code none}; {@code analytic}, the
+ *                         first-order closed form; {@code segmented}, random tiles with every bit line
+ *                         solved exactly (word lines ideal); {@code nodal}, random tiles solved by the full
+ *                         nodal model (org.aimc.sim.crossbar.IrDropTiers)
  */
 public record NonidealSpec(double programmingNoise, double readNoise, double drift, String irDrop)
         implements Serializable {
-    public static final List<String> IR_DROP = List.of("none", "analytic");
+    public static final List<String> IR_DROP = List.of("none", "analytic", "segmented", "nodal");
 
     public NonidealSpec {
         Checks.finiteIn("programming_noise", programmingNoise, 0, 100);
