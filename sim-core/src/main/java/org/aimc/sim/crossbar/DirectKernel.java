@@ -194,27 +194,25 @@ final class DirectKernel implements LinearKernel {
     }
 
     @Override
-    public int solve(double[] rA, double[] rB, double[] xA, double[] xB, int kk, double[] vScale) {
+    public int solve(double[] rA, double[] rB, double[] xA, double[] xB, double vScale) {
         if (work == null) {
             work = new double[unknowns];
         }
+        for (int c = 0; c < unknowns; c++) {
+            int id = node[c];
+            work[c] = id < nA ? rA[id] : rB[id - nA];
+        }
         DMatrixSparseCSC l = chol.getL();
-        for (int k = 0; k < kk; k++) {
-            for (int c = 0; c < unknowns; c++) {
-                int id = node[c];
-                work[c] = id < nA ? rA[id * kk + k] : rB[(id - nA) * kk + k];
-            }
-            TriangularSolver_DSCC.solveL(l, work);
-            TriangularSolver_DSCC.solveTranL(l, work);
-            for (int a = 0; a < nA; a++) {
-                int p = pos[a];
-                xA[a * kk + k] = p >= 0 ? work[p] : 0;
-            }
-            int nB = net.sizeB();
-            for (int b = 0; b < nB; b++) {
-                int p = pos[nA + b];
-                xB[b * kk + k] = p >= 0 ? work[p] : 0;
-            }
+        TriangularSolver_DSCC.solveL(l, work);
+        TriangularSolver_DSCC.solveTranL(l, work);
+        for (int a = 0; a < nA; a++) {
+            int p = pos[a];
+            xA[a] = p >= 0 ? work[p] : 0;
+        }
+        int nB = net.sizeB();
+        for (int b = 0; b < nB; b++) {
+            int p = pos[nA + b];
+            xB[b] = p >= 0 ? work[p] : 0;
         }
         return 1;
     }

@@ -10,13 +10,13 @@ interface LinearKernel {
     void factor(double[] cellG);
 
     /**
-     * Solves for {@code kk} right-hand sides. {@code vScale[k]} is the voltage scale of vector k: the solve
-     * ends when the certified bound on every node-potential error is below
-     * {@link CrossbarTolerances#SOLVE_REL_TOL} times it. Overwrites {@code xA} and {@code xB}.
+     * Solves for one right-hand side. {@code vScale} is the voltage scale of the problem: the solve ends when
+     * the certified bound on every node-potential error is below {@link CrossbarTolerances#SOLVE_REL_TOL}
+     * times it. Overwrites {@code xA} and {@code xB}.
      *
      * @return iterations used (1 for a direct solve)
      */
-    int solve(double[] rA, double[] rB, double[] xA, double[] xB, int kk, double[] vScale);
+    int solve(double[] rA, double[] rB, double[] xA, double[] xB, double vScale);
 
     /** Short id of the method, for diagnostics. */
     String method();

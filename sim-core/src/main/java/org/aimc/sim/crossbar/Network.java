@@ -4,7 +4,6 @@ package org.aimc.sim.crossbar;
  * The nodal layout of a crossbar (physics.md §5.1): the row-line node set A and the column-line node set B,
  * each a {@link LineSet}, and the cells that couple them. A node of A is a row-line tap (row i, tap j, the
  * driver at tap 0); a node of B is a column-line tap (column j, tap M-1-i, the sense amplifier at tap 0).
- * Vectors over a set hold {@code kk} right-hand sides per node, {@code [node][k]}.
  *
  * <p>In block form the KCL equations are {@code [A_A, -C; -C^T, A_B] [u; v] = [b_A; b_B]}, where A_A and A_B
  * are the line operators loaded by the cells and C holds the cell conductances between the two sets.
@@ -83,120 +82,92 @@ final class Network {
         }
     }
 
-    /** yA = C xB for {@code kk} vectors. Overwrites {@code yA}. */
-    void coupleToA(double[] cellG, double[] xB, double[] yA, int kk) {
+    /** yA = C xB. Overwrites {@code yA}. */
+    void coupleToA(double[] cellG, double[] xB, double[] yA) {
         if (!rowLumped && !colLumped) {
-            transpose(cellG, xB, yA, kk, false);
-            return;
-        }
-        java.util.Arrays.fill(yA, 0, sizeA() * kk, 0);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double g = cellG[i * n + j];
-                int a = idxA(i, j) * kk;
-                int b = idxB(i, j) * kk;
-                for (int k = 0; k < kk; k++) {
-                    yA[a + k] += g * xB[b + k];
-                }
-            }
-        }
-    }
-
-    /** yB = C^T xA for {@code kk} vectors. Overwrites {@code yB}. */
-    void coupleToB(double[] cellG, double[] xA, double[] yB, int kk) {
-        if (!rowLumped && !colLumped) {
-            transpose(cellG, xA, yB, kk, true);
-            return;
-        }
-        java.util.Arrays.fill(yB, 0, sizeB() * kk, 0);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double g = cellG[i * n + j];
-                int a = idxA(i, j) * kk;
-                int b = idxB(i, j) * kk;
-                for (int k = 0; k < kk; k++) {
-                    yB[b + k] += g * xA[a + k];
-                }
-            }
-        }
-    }
-
-    /** Both sets distributed: every node has exactly one cell, so coupling is a scaled blocked transpose. */
-    private void transpose(double[] cellG, double[] src, double[] dst, int kk, boolean toB) {
-        int tile = CrossbarTolerances.TILE;
-        for (int i0 = 0; i0 < m; i0 += tile) {
-            int i1 = Math.min(m, i0 + tile);
+            int tile = CrossbarTolerances.TILE;
             for (int j0 = 0; j0 < n; j0 += tile) {
                 int j1 = Math.min(n, j0 + tile);
-                if (kk == 1 && toB) {
+                for (int i0 = 0; i0 < m; i0 += tile) {
+                    int i1 = Math.min(m, i0 + tile);
+                    for (int j = j0; j < j1; j++) {
+                        int aCol = j * m;
+                        for (int i = i0; i < i1; i++) {
+                            yA[aCol + i] = cellG[i * n + j] * xB[(m - 1 - i) * n + j];
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        java.util.Arrays.fill(yA, 0, sizeA(), 0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                yA[idxA(i, j)] += cellG[i * n + j] * xB[idxB(i, j)];
+            }
+        }
+    }
+
+    /** yB = C^T xA. Overwrites {@code yB}. */
+    void coupleToB(double[] cellG, double[] xA, double[] yB) {
+        java.util.Arrays.fill(yB, 0, sizeB(), 0);
+        addToB(cellG, xA, yB, 1);
+    }
+
+    /** yB += scale · C^T xA. Modifies {@code yB}. */
+    void addToB(double[] cellG, double[] xA, double[] yB, double scale) {
+        if (!rowLumped && !colLumped) {
+            int tile = CrossbarTolerances.TILE;
+            for (int i0 = 0; i0 < m; i0 += tile) {
+                int i1 = Math.min(m, i0 + tile);
+                for (int j0 = 0; j0 < n; j0 += tile) {
+                    int j1 = Math.min(n, j0 + tile);
                     for (int i = i0; i < i1; i++) {
                         int bRow = (m - 1 - i) * n;
                         int gRow = i * n;
                         for (int j = j0; j < j1; j++) {
-                            dst[bRow + j] = cellG[gRow + j] * src[j * m + i];
-                        }
-                    }
-                } else if (kk == 1) {
-                    for (int j = j0; j < j1; j++) {
-                        int aCol = j * m;
-                        for (int i = i0; i < i1; i++) {
-                            dst[aCol + i] = cellG[i * n + j] * src[(m - 1 - i) * n + j];
-                        }
-                    }
-                } else {
-                    for (int i = i0; i < i1; i++) {
-                        int bRow = (m - 1 - i) * n;
-                        for (int j = j0; j < j1; j++) {
-                            double g = cellG[i * n + j];
-                            int a = (j * m + i) * kk;
-                            int b = (bRow + j) * kk;
-                            if (toB) {
-                                for (int k = 0; k < kk; k++) {
-                                    dst[b + k] = g * src[a + k];
-                                }
-                            } else {
-                                for (int k = 0; k < kk; k++) {
-                                    dst[a + k] = g * src[b + k];
-                                }
-                            }
+                            yB[bRow + j] += scale * cellG[gRow + j] * xA[j * m + i];
                         }
                     }
                 }
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                yB[idxB(i, j)] += scale * cellG[i * n + j] * xA[idxA(i, j)];
             }
         }
     }
 
     /**
-     * Right-hand sides of the unknown nodes for input voltages {@code vin[k * m + i]} (open rows ignored):
-     * the finite drivers' currents g_s V, the wire from an ideally driven tap 0 to tap 1, and, when
-     * {@code cellG} is given (linear cells), the currents the cells of ideally fixed row nodes inject into B.
-     * Overwrites {@code rA} and {@code rB}.
+     * Right-hand sides of the unknown nodes for input voltages {@code vin[i]} (open rows ignored): the finite
+     * drivers' currents g_s V, the wire from an ideally driven tap 0 to tap 1, and, when {@code cellG} is
+     * given (linear cells), the currents the cells of ideally fixed row nodes inject into B. Overwrites
+     * {@code rA} and {@code rB}.
      */
-    void sources(double[] vin, int kk, double[] cellG, double[] rA, double[] rB) {
-        java.util.Arrays.fill(rA, 0, sizeA() * kk, 0);
-        java.util.Arrays.fill(rB, 0, sizeB() * kk, 0);
+    void sources(double[] vin, double[] cellG, double[] rA, double[] rB) {
+        java.util.Arrays.fill(rA, 0, sizeA(), 0);
+        java.util.Arrays.fill(rB, 0, sizeB(), 0);
         for (int i = 0; i < m; i++) {
             if (!xb.rowDriven(i)) {
                 continue;
             }
             double tg = rowsA.termG[i];
-            boolean fixed = Double.isInfinite(tg);
-            for (int k = 0; k < kk; k++) {
-                double v = vin[k * m + i];
-                if (!fixed) {
-                    rA[i * kk + k] += tg * v;
-                    continue;
-                }
-                if (!rowLumped && n > 1) {
-                    rA[(m + i) * kk + k] += rowsA.segG * v;
-                }
-                if (cellG != null) {
-                    int jEnd = rowLumped ? n : 1;
-                    for (int j = 0; j < jEnd; j++) {
-                        int b = idxB(i, j);
-                        if (!colsB.fixed(b)) {
-                            rB[b * kk + k] += cellG[i * n + j] * v;
-                        }
+            double v = vin[i];
+            if (!Double.isInfinite(tg)) {
+                rA[i] += tg * v;
+                continue;
+            }
+            if (!rowLumped && n > 1) {
+                rA[m + i] += rowsA.segG * v;
+            }
+            if (cellG != null) {
+                int jEnd = rowLumped ? n : 1;
+                for (int j = 0; j < jEnd; j++) {
+                    int b = idxB(i, j);
+                    if (!colsB.fixed(b)) {
+                        rB[b] += cellG[i * n + j] * v;
                     }
                 }
             }
@@ -204,34 +175,10 @@ final class Network {
     }
 
     /** Sets the fixed nodes of A to their driven voltages (fixed nodes of B are at 0 V). Modifies {@code xA}. */
-    void fillFixed(double[] vin, int kk, double[] xA) {
+    void fillFixed(double[] vin, double[] xA) {
         for (int i = 0; i < m; i++) {
             if (xb.rowDriven(i) && rowsA.fixed(i)) {
-                for (int k = 0; k < kk; k++) {
-                    xA[i * kk + k] = vin[k * m + i];
-                }
-            }
-        }
-    }
-
-    /** Zeroes the fixed nodes of a B vector. Modifies {@code xB}. */
-    void maskB(double[] xB, int kk) {
-        for (int b = 0; b < sizeB(); b++) {
-            if (colsB.fixed(b)) {
-                for (int k = 0; k < kk; k++) {
-                    xB[b * kk + k] = 0;
-                }
-            }
-        }
-    }
-
-    /** Zeroes the fixed nodes of an A vector. Modifies {@code xA}. */
-    void maskA(double[] xA, int kk) {
-        for (int a = 0; a < sizeA(); a++) {
-            if (rowsA.fixed(a)) {
-                for (int k = 0; k < kk; k++) {
-                    xA[a * kk + k] = 0;
-                }
+                xA[i] = vin[i];
             }
         }
     }

@@ -27,9 +27,6 @@ public final class NodalModel {
         DIRECT
     }
 
-    /** Vectors solved together are capped so that one work vector holds at most this many doubles (cache). */
-    private static final int BATCH_ELEMENTS = 1 << 19;
-
     private final Crossbar xb;
     private final Network net;
     private final boolean linear;
@@ -105,29 +102,19 @@ public final class NodalModel {
         if (outA.length < count * n) {
             throw new IllegalArgumentException("output holds " + outA.length + " values, need " + count * n);
         }
-        if (!linear) {
-            double[] one = new double[m];
-            for (int k = 0; k < count; k++) {
-                System.arraycopy(vinV, k * m, one, 0, m);
+        Work w = work();
+        double[] one = new double[m];
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(vinV, k * m, one, 0, m);
+            if (linear) {
+                solveLinear(one, w);
+                linearCurrents(w.xA, w.xB, outA, k * n);
+            } else {
                 NodalSolution s = solve(one);
                 for (int j = 0; j < n; j++) {
                     outA[k * n + j] = s.columnCurrentA(j);
                 }
             }
-            return;
-        }
-        int batch = Math.max(1, Math.min(count, BATCH_ELEMENTS / Math.max(net.sizeA(), net.sizeB())));
-        Work w = work(batch);
-        for (int k0 = 0; k0 < count; k0 += batch) {
-            int kk = Math.min(batch, count - k0);
-            double[] vin = java.util.Arrays.copyOfRange(vinV, k0 * m, (k0 + kk) * m);
-            solveLinear(vin, kk, w);
-            for (int k = 0; k < kk; k++) {
-                for (int j = 0; j < n; j++) {
-                    outA[(k0 + k) * n + j] = 0;
-                }
-            }
-            linearCurrents(w.xA, w.xB, kk, outA, k0);
         }
     }
 
@@ -136,12 +123,12 @@ public final class NodalModel {
         checkInputs(vinV, 1);
         int m = xb.rows();
         int n = xb.cols();
-        Work w = work(1);
+        Work w = work();
         int iterations;
         double[] currents = new double[n];
         if (linear) {
-            iterations = solveLinear(vinV, 1, w);
-            linearCurrents(w.xA, w.xB, 1, currents, 0);
+            iterations = solveLinear(vinV, w);
+            linearCurrents(w.xA, w.xB, currents, 0);
         } else {
             iterations = newton(vinV, w);
             double[] out = new double[2];
@@ -194,57 +181,44 @@ public final class NodalModel {
 
     private Work work;
 
-    private Work work(int kk) {
-        if (work == null || work.capacity < kk) {
-            work = new Work(kk);
+    private Work work() {
+        if (work == null) {
+            work = new Work();
         }
         return work;
     }
 
-    /** Work buffers for up to {@code capacity} vectors. */
+    /** Work buffers of one solve. */
     private final class Work {
-        final int capacity;
-        final double[] rA;
-        final double[] rB;
-        final double[] xA;
-        final double[] xB;
-        final double[] scale;
-
-        Work(int kk) {
-            capacity = kk;
-            rA = new double[net.sizeA() * kk];
-            rB = new double[net.sizeB() * kk];
-            xA = new double[net.sizeA() * kk];
-            xB = new double[net.sizeB() * kk];
-            scale = new double[kk];
-        }
+        final double[] rA = new double[net.sizeA()];
+        final double[] rB = new double[net.sizeB()];
+        final double[] xA = new double[net.sizeA()];
+        final double[] xB = new double[net.sizeB()];
     }
 
-    private void voltageScale(double[] vin, int kk, double[] out) {
-        int m = xb.rows();
-        for (int k = 0; k < kk; k++) {
-            double s = 0;
-            for (int i = 0; i < m; i++) {
-                if (xb.rowDriven(i)) {
-                    s = Math.max(s, Math.abs(vin[k * m + i]));
-                }
+    /** Largest |V| over the driven rows. */
+    private double voltageScale(double[] vin) {
+        double s = 0;
+        for (int i = 0; i < xb.rows(); i++) {
+            if (xb.rowDriven(i)) {
+                s = Math.max(s, Math.abs(vin[i]));
             }
-            out[k] = s;
         }
+        return s;
     }
 
-    private int solveLinear(double[] vin, int kk, Work w) {
-        voltageScale(vin, kk, w.scale);
-        net.sources(vin, kk, cellG, w.rA, w.rB);
+    private int solveLinear(double[] vin, Work w) {
+        double scale = voltageScale(vin);
+        net.sources(vin, cellG, w.rA, w.rB);
         int it;
         try {
-            it = kernel.solve(w.rA, w.rB, w.xA, w.xB, kk, w.scale);
+            it = kernel.solve(w.rA, w.rB, w.xA, w.xB, scale);
         } catch (PcgKernel.NotConverged e) {
             fallBack(e);
             kernel.factor(cellG);
-            it = kernel.solve(w.rA, w.rB, w.xA, w.xB, kk, w.scale);
+            it = kernel.solve(w.rA, w.rB, w.xA, w.xB, scale);
         }
-        net.fillFixed(vin, kk, w.xA);
+        net.fillFixed(vin, w.xA);
         return it;
     }
 
@@ -255,28 +229,22 @@ public final class NodalModel {
         kernel = new DirectKernel(net);
     }
 
-    /** out[(k0 + k) n + j] = sum_i G_ij (u_ij - v_ij) over sensed columns. */
-    private void linearCurrents(double[] xA, double[] xB, int kk, double[] out, int k0) {
+    /** out[offset + j] = sum_i G_ij (u_ij - v_ij) for sensed columns, 0 for open ones. Modifies {@code out}. */
+    private void linearCurrents(double[] xA, double[] xB, double[] out, int offset) {
         int m = xb.rows();
         int n = xb.cols();
-        double[] acc = new double[n * kk];
+        java.util.Arrays.fill(out, offset, offset + n, 0);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double g = cellG[i * n + j];
-                if (g == 0) {
-                    continue;
-                }
-                int a = net.idxA(i, j) * kk;
-                int b = net.idxB(i, j) * kk;
-                for (int k = 0; k < kk; k++) {
-                    acc[j * kk + k] += g * (xA[a + k] - xB[b + k]);
+                if (g != 0) {
+                    out[offset + j] += g * (xA[net.idxA(i, j)] - xB[net.idxB(i, j)]);
                 }
             }
         }
         for (int j = 0; j < n; j++) {
-            boolean sensed = xb.columnSensed(j);
-            for (int k = 0; k < kk; k++) {
-                out[(k0 + k) * n + j] = sensed ? acc[j * kk + k] : 0;
+            if (!xb.columnSensed(j)) {
+                out[offset + j] = 0;
             }
         }
     }
@@ -293,9 +261,8 @@ public final class NodalModel {
         int m = xb.rows();
         int nA = net.sizeA();
         int nB = net.sizeB();
-        double[] scale = new double[1];
-        voltageScale(vin, 1, scale);
-        double tol = CrossbarTolerances.SOLVE_REL_TOL * scale[0];
+        double scale = voltageScale(vin);
+        double tol = CrossbarTolerances.SOLVE_REL_TOL * scale;
         for (int a = 0; a < nA; a++) {
             int i = a % m;
             w.xA[a] = xb.rowDriven(i) ? vin[i] : 0;
@@ -322,11 +289,11 @@ public final class NodalModel {
             }
             try {
                 kernel.factor(cellG);
-                linearIterations += kernel.solve(w.rA, w.rB, dA, dB, 1, scale);
+                linearIterations += kernel.solve(w.rA, w.rB, dA, dB, scale);
             } catch (PcgKernel.NotConverged e) {
                 fallBack(e);
                 kernel.factor(cellG);
-                linearIterations += kernel.solve(w.rA, w.rB, dA, dB, 1, scale);
+                linearIterations += kernel.solve(w.rA, w.rB, dA, dB, scale);
             }
             double lambda = 1;
             double trial = Double.NaN;
@@ -384,9 +351,9 @@ public final class NodalModel {
     private double residual(double[] vin, double[] xA, double[] xB, double[] fA, double[] fB, boolean jacobian) {
         int m = xb.rows();
         int n = xb.cols();
-        net.fillFixed(vin, 1, xA);
-        net.rowsA.apply(xA, fA, 1, false);
-        net.colsB.apply(xB, fB, 1, false);
+        net.fillFixed(vin, xA);
+        net.rowsA.apply(xA, fA, false);
+        net.colsB.apply(xB, fB, false);
         for (int i = 0; i < m; i++) {
             double tg = net.rowsA.termG[i];
             if (xb.rowDriven(i) && tg > 0 && !Double.isInfinite(tg)) {
@@ -414,8 +381,8 @@ public final class NodalModel {
                 }
             }
         }
-        net.maskA(fA, 1);
-        net.maskB(fB, 1);
+        net.rowsA.zeroFixed(fA);
+        net.colsB.zeroFixed(fB);
         double sq = 0;
         for (double v : fA) {
             sq += v * v;
