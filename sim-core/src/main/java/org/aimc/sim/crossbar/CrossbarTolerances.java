@@ -32,6 +32,8 @@ final class CrossbarTolerances {
     static final int ND_LEAF_NODES = 48;
     /** Largest number of unknowns the direct (sparse Cholesky) kernel accepts: 2 x 1024 x 1024. */
     static final int DIRECT_MAX_UNKNOWNS = 1 << 21;
+    /** Nodes of a row slab of the iterative kernel's Schur product (cache blocking). */
+    static final int SLAB_NODES = 1 << 14;
     /** Tile edge of the blocked transposes between the row and column layouts. */
     static final int TILE = 64;
 }

@@ -173,6 +173,67 @@ final class LineSet {
     }
 
     /**
+     * Solves (operator) x = x in place for the lines {@code l0 <= l < l1} only (the others untouched): the same
+     * recurrences as {@link #solve}, restricted to a slab of lines so that the slab stays in cache.
+     */
+    void solveLines(double[] x, int l0, int l1) {
+        int ln = lines;
+        double sg = segG;
+        for (int t = 1; t < taps; t++) {
+            int b = t * ln;
+            int a = b - ln;
+            for (int l = l0; l < l1; l++) {
+                x[b + l] += sg * ip[a + l] * x[a + l];
+            }
+        }
+        int last = (taps - 1) * ln;
+        for (int l = l0; l < l1; l++) {
+            x[last + l] *= ip[last + l];
+        }
+        for (int t = taps - 2; t >= 0; t--) {
+            int b = t * ln;
+            int a = b + ln;
+            for (int l = l0; l < l1; l++) {
+                x[b + l] = (x[b + l] + sg * x[a + l]) * ip[b + l];
+            }
+        }
+    }
+
+    /**
+     * y = (operator with loads) x on the taps {@code t0 <= t < t1} only, reading x at t0-1 and t1 (a slab of tap
+     * rows); outputs at fixed taps are 0. Modifies {@code y}.
+     */
+    void applyTaps(double[] x, double[] y, int t0, int t1) {
+        int ln = lines;
+        double sg = segG;
+        for (int t = t0; t < t1; t++) {
+            int b = t * ln;
+            boolean up = t > 0;
+            boolean down = t < taps - 1;
+            if (up && down) {
+                for (int l = 0; l < ln; l++) {
+                    y[b + l] = diag[b + l] * x[b + l] - sg * (x[b - ln + l] + x[b + ln + l]);
+                }
+            } else if (up) {
+                for (int l = 0; l < ln; l++) {
+                    y[b + l] = diag[b + l] * x[b + l] - sg * x[b - ln + l];
+                }
+            } else if (down) {
+                for (int l = 0; l < ln; l++) {
+                    y[b + l] = diag[b + l] * x[b + l] - sg * x[b + ln + l];
+                }
+            } else {
+                for (int l = 0; l < ln; l++) {
+                    y[b + l] = diag[b + l] * x[b + l];
+                }
+            }
+        }
+        if (t0 == 0) {
+            zeroFixed(y);
+        }
+    }
+
+    /**
      * y = (operator) x, with the loads of the last {@link #factor} when {@code withLoads}, otherwise wires and
      * terminals only. Neighbours at fixed taps are read from {@code x} (0 in homogeneous use); outputs at fixed
      * taps are 0. Modifies {@code y}.

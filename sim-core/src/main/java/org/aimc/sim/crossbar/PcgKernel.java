@@ -35,6 +35,8 @@ final class PcgKernel implements LinearKernel {
     private final double[] p;
     private final double[] q;
     private double[] cellG;
+    /** Rows per slab of {@link #applySchur}: about 16k nodes, a few hundred kB per array. */
+    private final int slab;
 
     PcgKernel(Network net) {
         if (!net.xb.allColumnsSensed()) {
@@ -58,6 +60,7 @@ final class PcgKernel implements LinearKernel {
         this.z = new double[nB];
         this.p = new double[nB];
         this.q = new double[nB];
+        this.slab = Math.max(4, Math.min(net.m, CrossbarTolerances.SLAB_NODES / Math.max(1, net.n)));
     }
 
     @Override
@@ -73,13 +76,52 @@ final class PcgKernel implements LinearKernel {
         colsB.factor(loadsB);
     }
 
-    /** out = S x = A_B x - C^T A_A^{-1} C x (fixed B nodes 0); leaves A_A^{-1} C x in tA2. */
-    private void applySchur(double[] x, double[] out) {
-        net.coupleToA(cellG, x, tA2);
-        rowsA.solve(tA2, tA2);
-        colsB.apply(x, out, true);
-        net.addToB(cellG, tA2, out, -1);
+    /**
+     * out = S x = A_B x - C^T A_A^{-1} C x (fixed B nodes 0); leaves A_A^{-1} C x in tA2 and returns x · out.
+     * When both line sets are distributed the work is done slab by slab of rows: a row line couples only to
+     * the column nodes of its own row, so gathering C x, solving the row lines and applying the column
+     * operator for a few rows at a time keeps every array the slab touches in cache.
+     */
+    private double applySchur(double[] x, double[] out) {
+        if (net.rowLumped || net.colLumped) {
+            net.coupleToA(cellG, x, tA2);
+            rowsA.solve(tA2, tA2);
+            colsB.apply(x, out, true);
+            net.addToB(cellG, tA2, out, -1);
+            colsB.zeroFixed(out);
+            double d = 0;
+            for (int b = 0; b < nB; b++) {
+                d += x[b] * out[b];
+            }
+            return d;
+        }
+        int m = net.m;
+        int n = net.n;
+        double[] g = cellG;
+        double dot = 0;
+        for (int i0 = 0; i0 < m; i0 += slab) {
+            int i1 = Math.min(m, i0 + slab);
+            for (int j = 0; j < n; j++) {
+                int a = j * m;
+                for (int i = i0; i < i1; i++) {
+                    tA2[a + i] = g[i * n + j] * x[(m - 1 - i) * n + j];
+                }
+            }
+            rowsA.solveLines(tA2, i0, i1);
+            colsB.applyTaps(x, out, m - i1, m - i0);
+            for (int i = i0; i < i1; i++) {
+                int bRow = (m - 1 - i) * n;
+                int gRow = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[bRow + j] -= g[gRow + j] * tA2[j * m + i];
+                }
+            }
+        }
         colsB.zeroFixed(out);
+        for (int b = 0; b < nB; b++) {
+            dot += x[b] * out[b];
+        }
+        return dot;
     }
 
     /** sum_l R_ll |res_l|: the certified bound on the potential error. */
@@ -123,11 +165,7 @@ final class PcgKernel implements LinearKernel {
                     throw new NotConverged(iterations, eps / tol);
                 }
                 iterations++;
-                applySchur(p, q);
-                double pq = 0;
-                for (int b = 0; b < nB; b++) {
-                    pq += p[b] * q[b];
-                }
+                double pq = applySchur(p, q);
                 if (!(pq > 0)) {
                     break;
                 }
