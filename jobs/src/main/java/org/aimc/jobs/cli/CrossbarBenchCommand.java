@@ -7,8 +7,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aimc.jobs.bench.CrossbarBenchmarks;
 import org.aimc.jobs.bench.Ngspice;
@@ -20,6 +22,8 @@ import org.aimc.sim.crossbar.SpiceDeck;
 import org.aimc.sim.eval.Evaluator;
 import org.aimc.sim.eval.ResultColumns;
 import org.aimc.sim.space.SweepPlan;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -66,7 +70,7 @@ public final class CrossbarBenchCommand implements Callable<Integer> {
         boolean all = !jmh && !spice && !irTable;
         PrintStream out = System.out;
         if (all || jmh) {
-            runJmh();
+            runJmh(out);
         }
         if (all || spice) {
             spice(out);
@@ -77,8 +81,23 @@ public final class CrossbarBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void runJmh() throws RunnerException {
-        new Runner(new OptionsBuilder().include(CrossbarBenchmarks.class.getName() + ".*").build()).run();
+    private static void runJmh(PrintStream out) throws RunnerException {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(CrossbarBenchmarks.class.getName() + ".*").build()).run();
+        out.println();
+        out.println("## Nodal solver (JMH, one thread): wall and thread-CPU time per operation");
+        out.println("| benchmark | size | wall ms/op | CPU ms/op |");
+        out.println("|---|---|---|---|");
+        for (RunResult r : results) {
+            Result<?> wall = r.getPrimaryResult();
+            Map<String, Result> sec = r.getSecondaryResults();
+            double cpu = sec.containsKey("cpuMs") && sec.containsKey("ops")
+                    ? sec.get("cpuMs").getScore() / sec.get("ops").getScore() : Double.NaN;
+            String name = r.getParams().getBenchmark();
+            out.printf(Locale.ROOT, "| %s | %s | %.3f ± %.3f | %.3f |%n", name.substring(name.lastIndexOf('.') + 1),
+                    r.getParams().getParam("size"), wall.getScore(), wall.getScoreError(), cpu);
+        }
+        out.flush();
     }
 
     private void spice(PrintStream out) throws IOException, InterruptedException {
