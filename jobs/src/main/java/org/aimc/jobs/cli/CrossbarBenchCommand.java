@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aimc.jobs.bench.CrossbarBenchmarks;
 import org.aimc.jobs.bench.Ngspice;
@@ -90,7 +89,7 @@ public final class CrossbarBenchCommand implements Callable<Integer> {
         out.println("|---|---|---|---|");
         for (RunResult r : results) {
             Result<?> wall = r.getPrimaryResult();
-            Map<String, Result> sec = r.getSecondaryResults();
+            var sec = r.getSecondaryResults();
             double cpu = sec.containsKey("cpuMs") && sec.containsKey("ops")
                     ? sec.get("cpuMs").getScore() / sec.get("ops").getScore() : Double.NaN;
             String name = r.getParams().getBenchmark();

@@ -19,7 +19,6 @@ final class DirectKernel implements LinearKernel {
     /** Node (A: 0..nA-1, B: nA + b) at each matrix index. */
     private final int[] node;
     private final CholeskyUpLooking_DSCC chol = new CholeskyUpLooking_DSCC();
-    private DMatrixSparseCSC matrix;
     private double[] work;
 
     DirectKernel(Network net) {
@@ -91,13 +90,10 @@ final class DirectKernel implements LinearKernel {
                     + "or its conductances span too many decades for double precision");
         }
         chol.setStructureLocked(true);
-        this.matrix = a;
     }
 
     /** Upper triangle of the nodal matrix in CSC, columns in elimination order. */
     private DMatrixSparseCSC assemble(double[] cellG) {
-        int m = net.m;
-        int n = net.n;
         double[] loadsA = new double[nA];
         double[] loadsB = new double[net.sizeB()];
         net.loads(cellG, loadsA, loadsB);
@@ -215,10 +211,5 @@ final class DirectKernel implements LinearKernel {
             xB[b] = p >= 0 ? work[p] : 0;
         }
         return 1;
-    }
-
-    /** The assembled matrix of the last factorization (tests). */
-    DMatrixSparseCSC matrix() {
-        return matrix;
     }
 }
