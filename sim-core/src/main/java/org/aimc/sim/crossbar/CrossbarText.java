@@ -177,24 +177,8 @@ public final class CrossbarText {
             sb.append(' ').append(xb.rowDriven(i) ? Double.toString(c.inputV(i)) : "open");
         }
         sb.append('\n');
-        StringBuilder oc = new StringBuilder();
-        for (int j = 0; j < s.cols(); j++) {
-            if (!xb.columnSensed(j)) {
-                oc.append(' ').append(j);
-            }
-        }
-        if (oc.length() > 0) {
-            sb.append("open_columns").append(oc).append('\n');
-        }
-        StringBuilder ds = new StringBuilder();
-        for (int i = 0; i < s.rows(); i++) {
-            if (!xb.rowSelected(i)) {
-                ds.append(' ').append(i);
-            }
-        }
-        if (ds.length() > 0) {
-            sb.append("deselected_rows").append(ds).append('\n');
-        }
+        indexLine(sb, "open_columns", s.cols(), j -> !xb.columnSensed(j));
+        indexLine(sb, "deselected_rows", s.rows(), i -> !xb.rowSelected(i));
         sb.append("conductances_s\n");
         for (int i = 0; i < s.rows(); i++) {
             for (int j = 0; j < s.cols(); j++) {
@@ -206,6 +190,19 @@ public final class CrossbarText {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Appends "key i j ..." for the indices in [0, count) that {@code pick} accepts, if any. */
+    private static void indexLine(StringBuilder sb, String key, int count, java.util.function.IntPredicate pick) {
+        StringBuilder line = new StringBuilder();
+        for (int k = 0; k < count; k++) {
+            if (pick.test(k)) {
+                line.append(' ').append(k);
+            }
+        }
+        if (line.length() > 0) {
+            sb.append(key).append(line).append('\n');
+        }
     }
 
     private static CrossbarException err(int line, String msg) {

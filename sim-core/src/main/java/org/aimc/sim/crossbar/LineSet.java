@@ -204,33 +204,7 @@ final class LineSet {
      * rows); outputs at fixed taps are 0. Modifies {@code y}.
      */
     void applyTaps(double[] x, double[] y, int t0, int t1) {
-        int ln = lines;
-        double sg = segG;
-        for (int t = t0; t < t1; t++) {
-            int b = t * ln;
-            boolean up = t > 0;
-            boolean down = t < taps - 1;
-            if (up && down) {
-                for (int l = 0; l < ln; l++) {
-                    y[b + l] = diag[b + l] * x[b + l] - sg * (x[b - ln + l] + x[b + ln + l]);
-                }
-            } else if (up) {
-                for (int l = 0; l < ln; l++) {
-                    y[b + l] = diag[b + l] * x[b + l] - sg * x[b - ln + l];
-                }
-            } else if (down) {
-                for (int l = 0; l < ln; l++) {
-                    y[b + l] = diag[b + l] * x[b + l] - sg * x[b + ln + l];
-                }
-            } else {
-                for (int l = 0; l < ln; l++) {
-                    y[b + l] = diag[b + l] * x[b + l];
-                }
-            }
-        }
-        if (t0 == 0) {
-            zeroFixed(y);
-        }
+        apply(x, y, t0, t1, diag);
     }
 
     /**
@@ -239,10 +213,13 @@ final class LineSet {
      * taps are 0. Modifies {@code y}.
      */
     void apply(double[] x, double[] y, boolean withLoads) {
-        double[] d = withLoads ? diag : wireDiag;
+        apply(x, y, 0, taps, withLoads ? diag : wireDiag);
+    }
+
+    private void apply(double[] x, double[] y, int t0, int t1, double[] d) {
         int ln = lines;
         double sg = segG;
-        for (int t = 0; t < taps; t++) {
+        for (int t = t0; t < t1; t++) {
             int b = t * ln;
             boolean up = t > 0;
             boolean down = t < taps - 1;
@@ -264,6 +241,8 @@ final class LineSet {
                 }
             }
         }
-        zeroFixed(y);
+        if (t0 == 0) {
+            zeroFixed(y);
+        }
     }
 }
