@@ -34,6 +34,10 @@ final class CrossbarTolerances {
     static final int DIRECT_MAX_UNKNOWNS = 1 << 21;
     /** Nodes of a row slab of the iterative kernel's Schur product (cache blocking). */
     static final int SLAB_NODES = 1 << 14;
+    /** Random tiles (weight draws) per segmented or nodal IR-drop estimate. */
+    static final int IR_DROP_TILES = 2;
+    /** Random input vectors per tile of an IR-drop estimate. */
+    static final int IR_DROP_INPUTS = 16;
     /** Tile edge of the blocked transposes between the row and column layouts. */
     static final int TILE = 64;
 }

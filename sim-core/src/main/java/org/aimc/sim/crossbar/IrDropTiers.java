@@ -23,18 +23,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * </ul>
  */
 public final class IrDropTiers {
-    /** Tiles (weight draws) per estimate. */
-    public static final int WEIGHT_DRAWS = 2;
-    /** Input vectors per tile. */
-    public static final int INPUT_VECTORS = 16;
-
     private IrDropTiers() {
     }
 
     /**
      * IR-drop error of one tile by the {@code segmented} or {@code nodal} tier: the calibrated mean squared
-     * error of {@link #nodal} over {@link #WEIGHT_DRAWS} tiles x {@link #INPUT_VECTORS} inputs, with ideal
-     * word lines for {@code segmented}.
+     * error of {@link #nodal} over {@link CrossbarTolerances#IR_DROP_TILES} tiles x
+     * {@link CrossbarTolerances#IR_DROP_INPUTS} inputs, with ideal word lines for {@code segmented}.
      *
      * @param tier {@code segmented} or {@code nodal}
      */
@@ -46,8 +41,8 @@ public final class IrDropTiers {
             default -> throw new IllegalArgumentException("ir_drop tier '" + tier + "' is not computed here; "
                     + "allowed: [segmented, nodal]");
         };
-        return nodal(a, map, ops, zeroFraction, bitSerial, gMinS, levelStepS, readVoltageV, WEIGHT_DRAWS,
-                INPUT_VECTORS).calibratedMse();
+        return nodal(a, map, ops, zeroFraction, bitSerial, gMinS, levelStepS, readVoltageV,
+                CrossbarTolerances.IR_DROP_TILES, CrossbarTolerances.IR_DROP_INPUTS).calibratedMse();
     }
 
     /**
@@ -130,16 +125,15 @@ public final class IrDropTiers {
                     }
                 }
             }
-            NodalModel full = NodalModel.of(Crossbar.of(spec, g));
             NodalModel ref = NodalModel.of(Crossbar.of(ideal, g));
-            NodalModel word = NodalModel.of(Crossbar.of(wordOnly, g));
             double calV = linear || !bitSerial ? meanU * readVoltageV : readVoltageV;
             double[] cal = new double[m];
             java.util.Arrays.fill(cal, calV);
             double[] iw = new double[cols];
             double[] ir = new double[cols];
-            word.columnCurrents(cal, iw);
+            NodalModel.of(Crossbar.of(wordOnly, g)).columnCurrents(cal, iw);
             ref.columnCurrents(cal, ir);
+            NodalModel full = NodalModel.of(Crossbar.of(spec, g));
             double[] gain = new double[cols];
             for (int p = 0; p < cols; p++) {
                 gain[p] = ir[p] > 0 ? iw[p] / ir[p] : 1;
