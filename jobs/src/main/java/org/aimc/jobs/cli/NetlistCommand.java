@@ -27,8 +27,23 @@ import picocli.CommandLine.Option;
             "Each sensed column ends in a zero-volt source vcol<j>, so ngspice's i(vcol<j>) is comparable with the "
                     + "CSV: ngspice -b deck.cir, or SPICE_ASCIIRAWFILE=1 ngspice -b -r out.raw deck.cir.",
             "A random crossbar draws conductances uniformly in [--g-min, --g-max] and row inputs uniformly in "
-                    + "[0, --v-max]; --from reads a crossbar file instead (format: rows/cols/access/wire_ohm/"
-                    + "inputs_v/conductances_s keys, documented in org.aimc.sim.crossbar.CrossbarText)."})
+                    + "[0, --v-max]; --from reads a crossbar file instead (format below)."},
+        footer = {"", "--from FILE format ('#' comments; one key per line, each at most once):",
+            "  rows 2                 required",
+            "  cols 3                 required",
+            "  access 0T1R            required: 1T1R | 0T1R | 1S1R",
+            "  wire_ohm 0.35          required (or row_wire_ohm and col_wire_ohm)",
+            "  driver_ohm 0           optional, default 0 (ideal driver)",
+            "  sense_ohm 0            optional, default 0 (ideal virtual ground)",
+            "  access_on_ohm 2000     optional, 1T1R access-transistor on-resistance",
+            "  selector_i0_a 1e-7     optional, 1S1R selector I = I0 sinh(V/V0)",
+            "  selector_v0_v 0.1      optional",
+            "  inputs_v 0.2 open      required: V per row, 'open' = floating row",
+            "  open_columns 2         optional: columns without a sense amplifier",
+            "  deselected_rows 1      optional (1T1R): access transistors off",
+            "  conductances_s         required, then 'rows' lines of 'cols' values, S",
+            "  1e-5 2e-5 3e-5",
+            "  4e-5 0 1e-6"})
 public final class NetlistCommand implements Callable<Integer> {
     /** Largest --from file read. */
     static final long MAX_FROM_BYTES = 1L << 28;
