@@ -19,7 +19,7 @@ final class CrossbarTolerances {
      */
     static final double ROUNDING_FLOOR_FACTOR = 64;
     /** Conjugate-gradient iterations before the iterative kernel gives up and the direct kernel takes over. */
-    static final int PCG_MAX_ITERATIONS = 400;
+    static final int PCG_MAX_ITERATIONS = 2000;
     /** True-residual restarts of the conjugate-gradient kernel when the recursive residual drifts. */
     static final int PCG_MAX_RESTARTS = 4;
     /** Newton iterations of a nonlinear (1S1R) operating point. */
@@ -30,8 +30,8 @@ final class CrossbarTolerances {
     static final int SELECTOR_MAX_ITERATIONS = 200;
     /** Nodes below which nested dissection stops splitting a region. */
     static final int ND_LEAF_NODES = 48;
-    /** Largest number of unknowns the direct (sparse Cholesky) kernel accepts: 2 x 1024 x 1024. */
-    static final int DIRECT_MAX_UNKNOWNS = 1 << 21;
+    /** Largest number of unknowns the direct (sparse Cholesky) kernel accepts: 2 x 512 x 512. */
+    static final int DIRECT_MAX_UNKNOWNS = 1 << 19;
     /** Nodes of a row slab of the iterative kernel's Schur product (cache blocking). */
     static final int SLAB_NODES = 1 << 14;
     /** Random tiles (weight draws) per segmented or nodal IR-drop estimate. */
