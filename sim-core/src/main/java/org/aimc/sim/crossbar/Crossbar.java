@@ -98,20 +98,6 @@ public final class Crossbar {
         return new Crossbar(spec, g, rowDriven, colSensed, sel);
     }
 
-    /** A copy with another spec of the same size (other wires, terminals or access devices). */
-    public Crossbar withSpec(CrossbarSpec s) {
-        if (s.rows() != spec.rows() || s.cols() != spec.cols()) {
-            throw new CrossbarException("withSpec: size " + s.rows() + " x " + s.cols() + " differs from "
-                    + spec.rows() + " x " + spec.cols());
-        }
-        boolean[] sel = rowSelected;
-        if (!s.access().equals("1T1R")) {
-            sel = new boolean[spec.rows()];
-            Arrays.fill(sel, true);
-        }
-        return new Crossbar(s, g, rowDriven, colSensed, sel);
-    }
-
     private int checkRow(int i) {
         if (i < 0 || i >= spec.rows()) {
             throw new CrossbarException("row " + i + " outside [0, " + (spec.rows() - 1) + "]");
@@ -146,11 +132,6 @@ public final class Crossbar {
     /** A copy of all cell conductances, row-major. */
     public double[] conductancesS() {
         return g.clone();
-    }
-
-    /** Package access to the conductances without a copy; never modified. */
-    double[] conductancesView() {
-        return g;
     }
 
     public boolean rowDriven(int i) {

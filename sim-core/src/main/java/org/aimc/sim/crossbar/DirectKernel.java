@@ -73,10 +73,6 @@ final class DirectKernel implements LinearKernel {
         return "nested-dissection-cholesky";
     }
 
-    int unknowns() {
-        return unknowns;
-    }
-
     /** Nonzeros of the last Cholesky factor. */
     int factorNonzeros() {
         return chol.getL().nz_length;
