@@ -2,8 +2,6 @@ package org.aimc.jobs;
 
 import java.io.PrintWriter;
 import org.aimc.jobs.cli.BenchCommand;
-import org.aimc.jobs.cli.CrossbarBenchCommand;
-import org.aimc.jobs.cli.NetlistCommand;
 import org.aimc.jobs.cli.SqlCommand;
 import org.aimc.jobs.cli.SweepCommand;
 import org.aimc.jobs.cli.UserError;
@@ -19,8 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aimc", mixinStandardHelpOptions = true, version = "aimc-explorer 0.1.0",
         description = "Design-space exploration of analog in-memory computing hardware.",
-        subcommands = {SweepCommand.class, SqlCommand.class, BenchCommand.class, NetlistCommand.class,
-            CrossbarBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SweepCommand.class, SqlCommand.class, BenchCommand.class, org.aimc.jobs.cli.ParetoCommand.class, org.aimc.jobs.cli.ReportCommand.class, org.aimc.jobs.cli.NetlistCommand.class, org.aimc.jobs.cli.CrossbarBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
@@ -35,6 +32,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(args);
+        try {
+            org.aimc.jobs.spark.SparkSessions.stopIfRunning();
+        } catch (RuntimeException e) {
+            // the work is done and committed; a failing shutdown must not change the exit code
+        }
         System.exit(code);
     }
 

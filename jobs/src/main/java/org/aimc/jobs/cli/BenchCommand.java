@@ -1,13 +1,118 @@
 package org.aimc.jobs.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.aimc.jobs.bench.EvaluatorBench;
+import org.aimc.jobs.spark.SparkSessions;
+import org.aimc.jobs.spark.SweepJob;
+import org.aimc.sim.eval.Evaluator;
+import org.aimc.sim.eval.ResultRow;
+import org.aimc.sim.space.SweepPlan;
+import org.apache.spark.sql.SparkSession;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code aimc bench}: the committed benchmarks. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the committed benchmarks.")
+/** {@code aimc bench ...}: the committed benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the committed benchmarks (see the README for the figures on the reference machine).",
+        subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UserError("bench: no benchmark selected");
+        throw new UserError("choose a benchmark: " + "evaluator, spark-overhead (aimc bench --help)");
+    }
+
+    /** JMH: tier-A evaluator points per second on one thread. */
+    @Command(name = "evaluator", mixinStandardHelpOptions = true,
+            description = "JMH: analytic-tier evaluator throughput (points/s, one thread).")
+    static final class EvaluatorCmd implements Callable<Integer> {
+        @Option(names = "--spec", description = "Sweep spec whose points are evaluated. Default: ${DEFAULT-VALUE}.")
+        String spec = "conf/sweeps/million.yaml";
+
+        @Option(names = "--forks", description = "JMH forks. Default: ${DEFAULT-VALUE}.")
+        int forks = 1;
+
+        @Option(names = "--iterations", description = "Measurement iterations of 2 s. Default: ${DEFAULT-VALUE}.")
+        int iterations = 5;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(Path.of(spec))) {
+                throw new UserError("spec file '" + spec + "' does not exist");
+            }
+            Options o = new OptionsBuilder().include(EvaluatorBench.class.getName()).param("spec", spec).forks(forks)
+                    .warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(iterations)
+                    .measurementTime(TimeValue.seconds(2)).threads(1).build();
+            Collection<RunResult> results = new Runner(o).run();
+            for (RunResult r : results) {
+                System.out.printf("[bench] evaluator on %s: %,.0f points/s per thread (± %,.0f, 99.9%% CI)%n", spec,
+                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError());
+            }
+            return 0;
+        }
+    }
+
+    /** The same points through the local runner and through Spark local[2]. */
+    @Command(name = "spark-overhead", mixinStandardHelpOptions = true,
+            description = "Points/s of the single-thread local runner vs a Spark local[2] sweep (Parquet written).")
+    static final class SparkOverheadCmd implements Callable<Integer> {
+        @Option(names = "--spec", description = "Sweep spec. Default: ${DEFAULT-VALUE}.")
+        String spec = "conf/sweeps/million.yaml";
+
+        @Override
+        public Integer call() throws Exception {
+            SweepPlan plan = SweepPlan.parse(SpecFiles.read(Path.of(spec)));
+            long n = plan.size();
+            double localS = Double.MAX_VALUE;
+            for (int rep = 0; rep < 2; rep++) { // first pass warms the JIT and the memoised models
+                Evaluator ev = new Evaluator(plan);
+                ResultRow row = new ResultRow();
+                long t0 = System.nanoTime();
+                long sink = 0;
+                for (long i = 0; i < n; i++) {
+                    sink += ev.evaluate(i, row).getLong(3);
+                }
+                localS = Math.min(localS, (System.nanoTime() - t0) / 1e9);
+                if (sink != n * (n - 1) / 2) {
+                    throw new IllegalStateException("point indices do not add up");
+                }
+            }
+            long s0 = System.nanoTime();
+            SparkSession spark = SparkSessions.get("local[2]", "aimc bench");
+            double startS = (System.nanoTime() - s0) / 1e9;
+            Path tmp = Files.createTempDirectory("aimc-bench");
+            try {
+                SweepJob.Result warm = SweepJob.run(spark, SweepPlan.parse(SpecFiles.read(Path.of(
+                        "conf/sweeps/quickstart.yaml"))), options(tmp.resolve("warm")));
+                SweepJob.Result r = SweepJob.run(spark, plan, options(tmp.resolve("run")));
+                double sparkS = r.wallSeconds();
+                System.out.printf("[bench] %s, %,d points%n", spec, n);
+                System.out.printf("[bench] local runner, 1 thread, rows in memory: %8.2f s  %,12.0f points/s%n", localS,
+                        n / localS);
+                System.out.printf("[bench] Spark local[2], Parquet written:        %8.2f s  %,12.0f points/s"
+                        + "  (session start %.1f s, warm-up sweep %.1f s not included)%n", sparkS, n / sparkS, startS,
+                        warm.wallSeconds());
+                System.out.printf("[bench] Spark / local wall-time ratio: %.2f%n", sparkS / localS);
+            } finally {
+                try (Stream<Path> s = Files.walk(tmp)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+
+        static SweepJob.Options options(Path out) {
+            return new SweepJob.Options(new org.apache.hadoop.fs.Path("file", null, out.toString()), null, false,
+                    false, null, System.out, false);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.aimc.sim.eval.Evaluator;
 import org.aimc.sim.eval.ResultColumns;
+import org.aimc.sim.eval.ResultRow;
 import org.aimc.sim.space.SweepPlan;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -36,20 +37,21 @@ final class ChunkTask {
         long to = Math.min(plan.size(), from + chunkSize);
         String attempt = UUID.randomUUID().toString();
         Path staging = new Path(layout.stagingDir(), String.format("%06d-%s", chunk, attempt));
-        Map<String, ParquetWriter<Object[]>> writers = new TreeMap<>();
+        Map<String, ParquetWriter<ResultRow>> writers = new TreeMap<>();
         Map<String, Path> stagedFiles = new TreeMap<>();
         long feasible = 0;
         long failed = 0;
         try {
+            ResultRow row = new ResultRow();
             for (long i = from; i < to; i++) {
-                Object[] row = ev.evaluate(i);
-                if ((Boolean) row[FEASIBLE]) {
+                ev.evaluate(i, row);
+                if (row.getBoolean(FEASIBLE)) {
                     feasible++;
-                } else if (row[REASON] instanceof String s && s.startsWith("numerical failure")) {
+                } else if (row.getString(REASON).startsWith("numerical failure")) {
                     failed++;
                 }
-                String key = row[MEM] + "/" + row[DOM];
-                ParquetWriter<Object[]> w = writers.get(key);
+                String key = row.getString(MEM) + "/" + row.getString(DOM);
+                ParquetWriter<ResultRow> w = writers.get(key);
                 if (w == null) {
                     Path file = new Path(staging, key.replace("/", "__") + ".parquet");
                     stagedFiles.put(key, file);
@@ -59,7 +61,7 @@ final class ChunkTask {
                 w.write(row);
             }
         } finally {
-            for (ParquetWriter<Object[]> w : writers.values()) {
+            for (ParquetWriter<ResultRow> w : writers.values()) {
                 w.close();
             }
         }
@@ -81,13 +83,13 @@ final class ChunkTask {
         return stats;
     }
 
-    private static ParquetWriter<Object[]> open(Path file, Configuration conf) throws IOException {
+    private static ParquetWriter<ResultRow> open(Path file, Configuration conf) throws IOException {
         OutputFile out = HadoopOutputFile.fromPath(file, conf);
         return new Builder(out).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    private static final class Builder extends ParquetWriter.Builder<ResultRow, Builder> {
         Builder(OutputFile file) {
             super(file);
         }
@@ -98,7 +100,7 @@ final class ChunkTask {
         }
 
         @Override
-        protected org.apache.parquet.hadoop.api.WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+        protected org.apache.parquet.hadoop.api.WriteSupport<ResultRow> getWriteSupport(Configuration conf) {
             return new RowWriteSupport();
         }
     }

@@ -30,12 +30,32 @@ import org.apache.spark.util.LongAccumulator;
 public final class SweepJob {
     /** Options of one run. */
     public record Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
-            PrintStream console, boolean progress) {
+            PrintStream console, boolean progress, int shardIndex, int shardCount) {
+        public Options {
+            if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
+                throw new UsageException("--shard must be i/n with 0 <= i < n, got " + shardIndex + "/" + shardCount);
+            }
+        }
+
+        /** Unsharded options. */
+        public Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
+                PrintStream console, boolean progress) {
+            this(out, partitions, resume, overwrite, chunkSize, console, progress, 0, 1);
+        }
+
+        boolean sharded() {
+            return shardCount > 1;
+        }
     }
 
     /** What a run did. */
+    /**
+     * What a run did. {@code feasible}, {@code failed} and {@code pointsInScope} count the chunks this run
+     * is responsible for (all chunks, or one shard's); {@code chunksDoneOverall} counts every committed
+     * chunk of the output.
+     */
     public record Result(Path out, long size, long computedThisRun, long feasible, long failed, int chunks,
-            int chunksThisRun, double wallSeconds) {
+            int chunksThisRun, double wallSeconds, long pointsInScope, int chunksInScope, int chunksDoneOverall) {
         public double pointsPerSecond() {
             return wallSeconds > 0 ? computedThisRun / wallSeconds : 0;
         }
@@ -50,7 +70,16 @@ public final class SweepJob {
         }
     }
 
-    private static final Map<String, SweepPlan> PLANS = new ConcurrentHashMap<>();
+    /** Per executor JVM and thread: one evaluator per spec, so its memoised models outlive a task. */
+    private static final Map<String, ThreadLocal<Evaluator>> EVALUATORS = new ConcurrentHashMap<>();
+
+    static Evaluator evaluator(String specText) {
+        String hash = org.aimc.sim.config.SpecYaml.hash(specText);
+        return EVALUATORS.computeIfAbsent(hash, h -> {
+            SweepPlan plan = SweepPlan.parse(specText);
+            return ThreadLocal.withInitial(() -> new Evaluator(plan));
+        }).get();
+    }
 
     private SweepJob() {
     }
@@ -71,6 +100,10 @@ public final class SweepJob {
         if (o.resume() && o.overwrite()) {
             throw new UsageException("--resume and --overwrite exclude each other");
         }
+        if (o.overwrite() && o.sharded()) {
+            throw new UsageException("--overwrite cannot be combined with --shard: other shards may be writing "
+                    + "there; delete the output first");
+        }
         if (layout.exists() && !layout.fs().getFileStatus(layout.root()).isDirectory()) {
             throw new UsageException("output '" + layout.root() + "' is a file, not a directory");
         }
@@ -81,75 +114,99 @@ public final class SweepJob {
             throw new UsageException("output '" + layout.root() + "' is not empty and is not an aimc sweep output; "
                     + "choose an empty or new directory");
         }
-        if (o.resume()) {
-            String m = layout.read(layout.manifest());
-            String hash = Jsonish.stringField(m, "spec_hash");
-            if (!hash.equals(plan.specHash())) {
-                throw new UsageException("cannot resume: output '" + layout.root() + "' holds sweep "
-                        + Jsonish.stringField(m, "sweep_id") + " (spec hash " + hash.substring(0, 12)
-                        + "), not " + plan.sweepId());
-            }
+        String m = layout.read(layout.manifest());
+        String hash = Jsonish.stringField(m, "spec_hash");
+        boolean same = hash.equals(plan.specHash());
+        if (o.overwrite()) {
             return;
         }
-        if (!o.overwrite()) {
-            throw new UsageException("output '" + layout.root() + "' already holds a sweep; use --resume to "
+        if (!same) {
+            throw new UsageException("output '" + layout.root() + "' holds sweep " + Jsonish.stringField(m, "sweep_id")
+                    + " (spec hash " + hash.substring(0, 12) + "), not " + plan.sweepId()
+                    + (o.resume() ? "; cannot resume it" : "; use another --out or --overwrite"));
+        }
+        long manifestChunk = Jsonish.longField(m, "chunk_size");
+        if (o.chunkSize() != null && o.chunkSize() != manifestChunk) {
+            throw new UsageException("output '" + layout.root() + "' was started with --chunk-size " + manifestChunk
+                    + ", not " + o.chunkSize());
+        }
+        if (!o.resume() && !o.sharded()) {
+            throw new UsageException("output '" + layout.root() + "' already holds this sweep; use --resume to "
                     + "finish it or --overwrite to replace it");
         }
     }
 
-    /** Runs (or resumes) the sweep. {@link #checkOutput} must have passed. */
+    /**
+     * Runs, resumes or joins (one shard of) the sweep: computes the chunks of its scope that have no
+     * marker. {@link #checkOutput} must have passed.
+     */
     public static Result run(SparkSession spark, SweepPlan plan, Options o) throws IOException {
         long t0 = System.nanoTime();
         Instant start = Instant.now();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         SweepLayout layout = new SweepLayout(o.out(), conf);
         long size = plan.size();
+        if (o.overwrite() && layout.exists() && !layout.isEmpty()) {
+            layout.fs().delete(layout.root(), true);
+        }
         long chunkSize;
-        if (o.resume() && layout.isSweepOutput()) {
+        if (layout.isSweepOutput()) {
             chunkSize = Jsonish.longField(layout.read(layout.manifest()), "chunk_size");
         } else {
-            if (layout.exists() && !layout.isEmpty() && o.overwrite()) {
-                layout.fs().delete(layout.root(), true);
-            }
             chunkSize = o.chunkSize() != null ? o.chunkSize() : defaultChunkSize(size);
-            layout.fs().mkdirs(layout.root());
-            layout.write(new Path(layout.root(), "spec.yaml"), plan.canonicalText());
             layout.fs().mkdirs(layout.chunksDir());
-            layout.writeAtomically(layout.manifest(), manifest(plan, chunkSize), "init");
+            layout.createIfAbsent(new Path(layout.root(), "spec.yaml"), plan.canonicalText());
+            layout.createIfAbsent(layout.manifest(), manifest(plan, chunkSize));
         }
         int chunks = (int) ((size + chunkSize - 1) / chunkSize);
         Set<Integer> done = new HashSet<>(layout.doneChunks());
+        List<Integer> scope = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
+        for (int c = o.shardIndex(); c < chunks; c += o.shardCount()) {
+            scope.add(c);
             if (!done.contains(c)) {
                 pending.add(c);
             }
         }
-        layout.fs().delete(layout.stagingDir(), true);
-        layout.removeStrayParts(new HashSet<>(pending));
+        Set<Integer> pendingSet = new HashSet<>(pending);
+        layout.removeStaging(pendingSet);
+        layout.removeStrayParts(pendingSet);
 
         long computed = 0;
         if (!pending.isEmpty()) {
             computed = execute(spark, plan, layout, pending, chunkSize, o);
         }
-        layout.fs().delete(layout.stagingDir(), true);
+        layout.removeStaging(pendingSet);
 
         long feasible = 0;
         long failed = 0;
-        long total = 0;
-        for (int c : layout.doneChunks()) {
+        long inScope = 0;
+        done = new HashSet<>(layout.doneChunks());
+        for (int c : scope) {
+            if (!done.contains(c)) {
+                throw new IllegalStateException("chunk " + c + " was not committed");
+            }
             ChunkStats s = layout.readMarker(c);
             feasible += s.feasible;
             failed += s.failed;
-            total += s.points;
+            inScope += s.points;
         }
-        if (total != size) {
-            throw new IllegalStateException("committed chunks hold " + total + " points, expected " + size);
+        long expected = 0;
+        for (int c : scope) {
+            expected += Math.min(size, (c + 1) * chunkSize) - (long) c * chunkSize;
+        }
+        if (inScope != expected) {
+            throw new IllegalStateException("committed chunks hold " + inScope + " points, expected " + expected);
+        }
+        if (done.size() == chunks && !o.sharded()) {
+            layout.fs().delete(layout.stagingDir(), true);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        layout.write(new Path(layout.root(), "run.json"), runJson(spark, plan, start, wall, computed, pending.size(),
+        String runFile = o.sharded() ? "run-shard-" + o.shardIndex() + "-of-" + o.shardCount() + ".json" : "run.json";
+        layout.write(new Path(layout.root(), runFile), runJson(spark, plan, start, wall, computed, pending.size(),
                 chunks, o));
-        return new Result(layout.root(), size, computed, feasible, failed, chunks, pending.size(), wall);
+        return new Result(layout.root(), size, computed, feasible, failed, chunks, pending.size(), wall, inScope,
+                scope.size(), done.size());
     }
 
     private static long execute(SparkSession spark, SweepPlan plan, SweepLayout layout, List<Integer> pending,
@@ -172,8 +229,8 @@ public final class SweepJob {
         FlatMapFunction<Iterator<Integer>, ChunkStats> task = it -> {
             Configuration conf = new Configuration(false);
             hadoop.value().forEach(conf::set);
-            SweepPlan p = PLANS.computeIfAbsent(SpecHash.of(specText.value()), k -> SweepPlan.parse(specText.value()));
-            Evaluator ev = new Evaluator(p);
+            Evaluator ev = evaluator(specText.value());
+            SweepPlan p = ev.plan();
             SweepLayout l = new SweepLayout(new Path(root), conf);
             List<ChunkStats> out = new ArrayList<>();
             while (it.hasNext()) {
@@ -221,6 +278,7 @@ public final class SweepJob {
                 + ",\n  \"end\": " + Jsonish.quote(Instant.now().toString()) + ",\n  \"wall_seconds\": " + wall
                 + ",\n  \"host\": " + Jsonish.quote(host) + ",\n  \"spark_version\": " + Jsonish.quote(spark.version())
                 + ",\n  \"master\": " + Jsonish.quote(spark.sparkContext().master()) + ",\n  \"resumed\": " + o.resume()
+                + ",\n  \"shard\": " + Jsonish.quote(o.shardIndex() + "/" + o.shardCount())
                 + ",\n  \"points\": " + plan.size() + ",\n  \"points_computed\": " + computed + ",\n  \"chunks\": " + chunks
                 + ",\n  \"chunks_computed\": " + chunksRun + "\n}\n";
     }
@@ -265,16 +323,6 @@ public final class SweepJob {
 
         void stop() {
             thread.interrupt();
-        }
-    }
-
-    /** Hash of a spec text, to memoise rebuilt plans per executor JVM. */
-    static final class SpecHash {
-        private SpecHash() {
-        }
-
-        static String of(String text) {
-            return org.aimc.sim.config.SpecYaml.hash(text);
         }
     }
 }

@@ -8,6 +8,13 @@ public final class ErrorBudget {
     private final double[] variance = new double[ErrorSource.values().length];
     private double signalPower;
 
+    /** Resets every variance and the signal power. Modifies this budget. */
+    public ErrorBudget clear() {
+        java.util.Arrays.fill(variance, 0);
+        signalPower = 0;
+        return this;
+    }
+
     /** Adds {@code v} to the variance of {@code source}. Modifies this budget. */
     public ErrorBudget add(ErrorSource source, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {

@@ -9,7 +9,9 @@ public enum ErrorSource {
     READ_NOISE("read_noise"),
     DRIFT("drift"),
     IR_DROP("ir_drop"),
-    ADC("adc");
+    ADC("adc"),
+    STUCK_AT("stuck_at"),
+    NONLINEARITY("nonlinearity");
 
     private final String id;
 

@@ -82,6 +82,12 @@ public final class OperandStats {
         return xMax;
     }
 
+    /** P(x = u) of an input code u in [0, x_max]. */
+    public double pInput(int u) {
+        double nz = ex / ((xMax + 1) / 2.0);
+        return u == 0 ? 1 - nz : nz / xMax;
+    }
+
     /** E[x]. */
     public double ex() {
         return ex;

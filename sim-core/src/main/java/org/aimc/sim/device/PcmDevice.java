@@ -1,6 +1,7 @@
 package org.aimc.sim.device;
 
 import java.util.List;
+import org.aimc.sim.numerics.ClampedNormal;
 import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -11,6 +12,14 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * ({@code src/aihwkit/inference/noise/pcm.py}; fit to measured PCM devices, Nandakumar et al., ICECS 2019),
  * as restated in physics.md §3.2. Coefficients are in µS at the reference g_max of 25 µS and scale with the
  * preset's g_max.
+ *
+ * <p>I-V nonlinearity: the amorphous phase conducts by trap-limited (Poole-Frenkel-type) transport,
+ * I ∝ sinh(V / V_0) with V_0 = 2 kT u_a / (q Δz) (Ielmini and Zhang, J. Appl. Phys. 102, 054517, 2007), while
+ * the crystalline phase is ohmic. The model weights the sinh shape by the amorphous share 1 - g/g_max (our
+ * interpolation; aihwkit has no I-V model). Stuck-at faults use the preset's rates.
+ *
+ * <p>Not modelled: temperature (aihwkit's statistics are room-temperature fits; no temperature dependence of
+ * the conductance, drift exponent or read noise is applied, so the temperature knob has no effect).
  */
 public final class PcmDevice implements DeviceKind {
     /** aihwkit PCMLikeNoiseModel: programming-noise polynomial in x = g/g_max, µS at g_max = 25 µS. */
@@ -31,12 +40,13 @@ public final class PcmDevice implements DeviceKind {
     public List<ParamDef> parameters() {
         return DeviceParams.with(
                 ParamDef.required("t0_s", 1e-9, 1e6, "time after programming at which drift starts, s"),
-                ParamDef.required("t_read_s", 1e-12, 1, "duration of one read (sets the 1/f noise low cut-off), s"));
+                ParamDef.required("t_read_s", 1e-12, 1, "duration of one read (sets the 1/f noise low cut-off), s"),
+                ParamDef.required("iv_v0_v", 1e-3, 100, "characteristic voltage V_0 of the amorphous sinh I-V, V"));
     }
 
     @Override
     public DeviceModel create(ParamValues v) {
-        return new Model(new DeviceParams(v), v.get("t0_s"), v.get("t_read_s"));
+        return new Model(new DeviceParams(v), v.get("t0_s"), v.get("t_read_s"), v.get("iv_v0_v"));
     }
 
     static final class Model implements DeviceModel {
@@ -44,12 +54,21 @@ public final class PcmDevice implements DeviceKind {
         private final double t0;
         private final double tRead;
         private final double scale;
+        private final double v0;
 
-        Model(DeviceParams p, double t0, double tRead) {
+        Model(DeviceParams p, double t0, double tRead, double v0) {
             this.p = p;
             this.t0 = t0;
             this.tRead = tRead;
             this.scale = p.gMaxS / G_REF_S;
+            this.v0 = v0;
+        }
+
+        /** sinh shape weighted by the amorphous share 1 - g/g_max (class Javadoc). */
+        @Override
+        public double ivFactor(double g, double v) {
+            double amorphous = 1 - Math.min(Math.max(x(g), 0), 1);
+            return 1 + amorphous * (IvCurves.sinh(v, p.readVoltageV, v0) - 1);
         }
 
         @Override
@@ -105,28 +124,46 @@ public final class PcmDevice implements DeviceKind {
             return qs(x) * Math.sqrt(Math.log((tt + tRead) / (2 * tRead)));
         }
 
-        @Override
-        public double readSigma(double g, double t, double driftScale) {
-            double[] m = new double[2];
-            driftMoments(g, t, driftScale, m);
-            return Math.abs(g + m[0]) * readRel(x(g), t);
-        }
-
-        @Override
-        public void driftMoments(double g, double t, double s, double[] out) {
-            double a = s * driftLog(t);
-            if (a == 0 || g == 0) {
-                out[0] = 0;
-                out[1] = 0;
+        /** E[F] and E[F^2] of the drift factor F = ((t + t0) / t0)^-nu of a device with target x. */
+        void driftFactorMoments(double x, double t, double scale, double[] out) {
+            double a = scale * driftLog(t);
+            if (a == 0) {
+                out[0] = 1;
+                out[1] = 1;
                 return;
             }
-            double x = x(g);
             double mu = muNu(x);
             double sd = sigmaNu(x);
-            double m1 = Gaussians.foldedNormalLaplace(a, mu, sd);
-            double m2 = Gaussians.foldedNormalLaplace(2 * a, mu, sd);
-            out[0] = g * (m1 - 1);
-            out[1] = g * g * Math.max(m2 - m1 * m1, 0);
+            out[0] = Gaussians.foldedNormalLaplace(a, mu, sd);
+            out[1] = Gaussians.foldedNormalLaplace(2 * a, mu, sd);
+        }
+
+        /**
+         * Programming: g_p = max(0, g + sigma_prog Z), moments of a normal clipped at zero. Drift:
+         * g_t = g_p F with the per-device F independent of g_p. Read: g_r = max(0, g_t (1 + sigma_rel Z)),
+         * whose variance around g_t is E[g_t^2] E[(max(0, 1 + sigma_rel Z) - 1)^2].
+         */
+        @Override
+        public void moments(double g, double t, double prog, double read, double drift, DeviceMoments out) {
+            double[] m = new double[2];
+            ClampedNormal.moments(g, prog * programmingSigma(g), m);
+            double m1 = m[0];
+            double m2 = m[1];
+            double x = x(g);
+            driftFactorMoments(x, t, drift, m);
+            double f1 = m[0];
+            double f2 = m[1];
+            out.programmingMean = m1 - g;
+            out.programmingVar = Math.max(m2 - m1 * m1, 0);
+            out.driftMean = m1 * f1 - m1;
+            out.driftVar = (m2 * f2 - m1 * m1 * f1 * f1) - out.programmingVar;
+            double sr = read * readRel(x, t);
+            if (sr == 0) {
+                out.readVar = 0;
+            } else {
+                ClampedNormal.moments(1, sr, m);
+                out.readVar = m2 * f2 * Math.max(m[1] - 2 * m[0] + 1, 0);
+            }
         }
 
         @Override

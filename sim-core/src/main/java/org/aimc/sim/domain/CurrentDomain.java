@@ -73,45 +73,62 @@ public final class CurrentDomain implements DomainKind {
 
         @Override
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
-            out.clear();
+            energy(c, rows, weightCols, out);
             Technology tech = c.tech;
-            OperandStats ops = c.operands;
-            double vr = c.device.params().readVoltageV;
-            int cycles = c.cycles();
-            boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
-            double eu;
-            double eu2;
-            if (serial) {
-                eu = ops.bitActivity();
-                eu2 = eu;
-            } else {
-                eu = ops.ex() / ops.xMax();
-                eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
-            }
-            int physCols = weightCols * c.mapping.columnsPerWeight();
+            int bits = c.spec.adc().bits();
             int tileCols = c.spec.array().cols();
             int tileRows = c.spec.array().rows();
-            double gMean = c.deviceErrors.meanConductanceS;
-            int slices = c.mapping.slices();
-            int bits = c.spec.adc().bits();
-
-            out.energyArrayJ = cycles * (double) rows * physCols * gMean * eu2 * vr * vr * tEval;
-            double rowCap = tech.wireCapF(tileCols * c.cellPitchM());
-            double rowLine = rowCap * vr * vr * eu;
-            out.energyDacJ = cycles * (double) rows * (rowLine + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
-            out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
-            double conversions = (double) cycles * weightCols * slices;
-            out.energyAdcJ = conversions * c.adc.energyJ(bits, tech);
-            out.energyDigitalJ = conversions * accumulatorBits(c) * tech.addBitEnergyJ();
-
             int adcs = adcCount(c);
-            out.latencyS = cycles * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
-
+            out.latencyS = c.cycles() * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
             out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
             out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
             out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
             out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
             out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
+        }
+
+        @Override
+        public double energyJ(TileContext c, int rows, int weightCols, TileCost scratch) {
+            energy(c, rows, weightCols, scratch);
+            return scratch.energyJ();
+        }
+
+        /**
+         * The energy fields of {@code out}; clears the others. Every term is a per-point coefficient times
+         * rows x physical columns, rows, physical columns or conversions; the coefficients are computed once
+         * per point into the context's scratch.
+         */
+        private void energy(TileContext c, int rows, int weightCols, TileCost out) {
+            out.clear();
+            double[] k = c.scratch;
+            if (!c.scratchValid) {
+                Technology tech = c.tech;
+                OperandStats ops = c.operands;
+                double vr = c.device.params().readVoltageV;
+                double eu;
+                double eu2;
+                if (c.dac.encoding() == Encoding.BIT_SERIAL) {
+                    eu = ops.bitActivity();
+                    eu2 = eu;
+                } else {
+                    eu = ops.ex() / ops.xMax();
+                    eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
+                }
+                int cycles = c.cycles();
+                double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
+                k[0] = cycles * c.deviceErrors.meanConductanceS * eu2 * vr * vr * tEval; // per cell
+                k[1] = cycles * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech)); // per row
+                k[2] = cycles * senseBias * tech.vddV() * tEval; // per physical column
+                k[3] = cycles * c.mapping.slices() * c.adc.energyJ(c.spec.adc().bits(), tech); // per weight column
+                k[4] = cycles * c.mapping.slices() * accumulatorBits(c) * tech.addBitEnergyJ(); // per weight column
+                c.scratchValid = true;
+            }
+            double physCols = (double) weightCols * c.mapping.columnsPerWeight();
+            out.energyArrayJ = k[0] * rows * physCols;
+            out.energyDacJ = k[1] * rows;
+            out.energySenseJ = k[2] * physCols;
+            out.energyAdcJ = k[3] * weightCols;
+            out.energyDigitalJ = k[4] * weightCols;
         }
 
         @Override
@@ -121,7 +138,9 @@ public final class CurrentDomain implements DomainKind {
             ColumnSumErrors.addDeviceTerms(c, rows, out);
             double ir = ColumnSumErrors.irDropVariance(c, rows);
             out.add(ErrorSource.IR_DROP, ir);
-            boolean exact = c.deviceErrors.exact() && ir == 0;
+            double nl = ColumnSumErrors.nonlinearityVariance(c, rows);
+            out.add(ErrorSource.NONLINEARITY, nl);
+            boolean exact = c.deviceErrors.exact() && ir == 0 && nl == 0;
             out.add(ErrorSource.ADC, ColumnSumErrors.adcVariance(c, rows, exact));
         }
     }

@@ -19,6 +19,16 @@ public interface DomainModel {
      */
     void cost(TileContext c, int activeRows, int activeWeightColumns, TileCost out);
 
+    /**
+     * Energy of one MVM with {@code activeRows} rows and {@code activeWeightColumns} weight columns in use:
+     * {@code cost(...).energyJ()}. Domains may compute it without the latency and area (the network
+     * roll-up calls it for every partially used tile). {@code scratch} may be overwritten.
+     */
+    default double energyJ(TileContext c, int activeRows, int activeWeightColumns, TileCost scratch) {
+        cost(c, activeRows, activeWeightColumns, scratch);
+        return scratch.energyJ();
+    }
+
     /** Output-error budget of one column of a fully used tile. Adds to {@code out}. */
     void errors(TileContext c, ErrorBudget out);
 }

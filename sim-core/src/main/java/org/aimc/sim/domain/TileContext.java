@@ -22,6 +22,14 @@ public final class TileContext {
     public final DacKind dac;
     public final AdcKind adc;
     public final Technology tech;
+    private final double cellPitchM;
+    /**
+     * Per-point values a domain may compute once and reuse across its calls for this point (the network
+     * roll-up asks for the energy of several tile shapes of one point). Owned by the domain of this point;
+     * {@link #scratchValid} says whether it has been filled.
+     */
+    public final double[] scratch = new double[8];
+    public boolean scratchValid;
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech) {
@@ -33,6 +41,7 @@ public final class TileContext {
         this.dac = dac;
         this.adc = adc;
         this.tech = tech;
+        this.cellPitchM = Math.sqrt(device.params().cellAreaF2) * tech.featureM();
     }
 
     /** Logical weight columns one tile holds (physical columns / columns per weight). */
@@ -42,7 +51,7 @@ public final class TileContext {
 
     /** Centre-to-centre cell pitch, m (square cells of cell_area_f2 · F^2). */
     public double cellPitchM() {
-        return Math.sqrt(device.params().cellAreaF2) * tech.featureM();
+        return cellPitchM;
     }
 
     /** Input bits. */

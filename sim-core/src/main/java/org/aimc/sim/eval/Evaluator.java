@@ -2,6 +2,7 @@ package org.aimc.sim.eval;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
@@ -16,13 +17,16 @@ import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.peripheral.AdcKind;
 import org.aimc.sim.peripheral.DacKind;
+import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
 import org.aimc.sim.spec.DataSpec;
 import org.aimc.sim.spec.DeviceSpec;
 import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
+import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
+import org.aimc.sim.space.DesignSpace;
 import org.aimc.sim.space.SweepPlan;
 
 /**
@@ -32,148 +36,218 @@ import org.aimc.sim.space.SweepPlan;
  * one per thread (one per Spark task).
  */
 public final class Evaluator {
+    /** Axes whose values select the device, domain and converter models. */
+    private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
+            || p.equals("dac.kind") || p.equals("adc.kind");
+    /**
+     * Axes whose values change the mapping, operand statistics or device-error statistics (the DAC kind
+     * decides whether the I-V nonlinearity moments are needed).
+     */
+    private static final Predicate<String> STATS_AXES = p -> p.startsWith("device.") || p.startsWith("mapping.")
+            || p.startsWith("data.") || p.equals("dac.bits") || p.equals("nonideal.programming_noise")
+            || p.equals("nonideal.read_noise") || p.equals("nonideal.drift") || p.equals("operating.time_s")
+            || p.equals("operating.drift_compensation") || p.equals("nonideal.stuck_at")
+            || p.equals("nonideal.nonlinearity") || p.equals("nonideal.temperature")
+            || p.equals("operating.temperature_k") || p.equals("dac.kind");
+
     private final SweepPlan plan;
     private final String sweepId;
     private final String specHash;
+    private final int[] digits;
+    private final DesignSpace.Decoder decoder;
+    private final SubspaceCache<Parts> partsByDigits;
+    private final SubspaceCache<Stats> statsByDigits;
     private final Map<DeviceSpec, ResolvedDevice> devices = new HashMap<>();
     private final Map<DomainSpec, ResolvedDomain> domains = new HashMap<>();
-    private final Map<StatsKey, DeviceErrorStats> stats = new HashMap<>();
-    private final Map<OperandKey, OperandStats> operands = new HashMap<>();
+    private final Map<StatsKey, Stats> statsBySpec = new HashMap<>();
     private final TileCost cost = new TileCost();
     private final NetworkRollup rollup = new NetworkRollup();
+    private final ErrorBudget budget = new ErrorBudget();
 
-    private record ResolvedDevice(DeviceModel model, ParamValues params, String text) {
+    private record ResolvedDevice(DeviceModel model, ParamValues params, String text, String preset) {
     }
 
     private record ResolvedDomain(DomainModel model, String text) {
     }
 
-    private record OperandKey(DataSpec data, int weightBits, int inputBits) {
+    /** The models a point is built from. */
+    private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc) {
+    }
+
+    /** The statistics a point's estimates average over, and the device at the point's temperature. */
+    private record Stats(WeightMapping mapping, OperandStats operands, DeviceErrorStats deviceErrors,
+            DeviceModel device) {
     }
 
     private record StatsKey(DeviceSpec device, MappingSpec mapping, DataSpec data, int inputBits, double prog,
-            double read, double drift, double timeS, boolean compensate) {
+            double read, double drift, double timeS, boolean compensate, double stuckAt, double nonlinearity,
+            double temperature, double temperatureK, String dacKind) {
     }
 
     public Evaluator(SweepPlan plan) {
         this.plan = plan;
         this.sweepId = plan.sweepId();
         this.specHash = plan.specHash();
+        DesignSpace space = plan.space();
+        this.digits = new int[space.axisCount()];
+        this.decoder = space.decoder();
+        this.partsByDigits = new SubspaceCache<>(space, PART_AXES);
+        this.statsByDigits = new SubspaceCache<>(space, STATS_AXES);
     }
 
     public SweepPlan plan() {
         return plan;
     }
 
-    /** The {@code points} row of point {@code index}. */
+    /** The {@code points} row of point {@code index}, boxed (tests, small runs). */
     public Object[] evaluate(long index) {
-        PointSpec p = plan.space().decode(index);
-        return evaluate(index, p);
+        return evaluate(index, new ResultRow()).toObjects();
     }
 
-    /** The row of an explicit design point (used for points outside a sweep, e.g. validation). */
-    public Object[] evaluate(long index, PointSpec p) {
-        ResolvedDevice dev = device(p.device());
-        ResolvedDomain dom = domain(p.domain());
-        DacKind dac = Peripherals.dacs().require(p.dac().kind());
-        AdcKind adc = Peripherals.adcs().require(p.adc().kind());
-        WeightMapping map = new WeightMapping(p.mapping(), dev.model.params().bitsPerCellMax);
-        Row row = new Row();
-        header(row, index, p, map, dev, dom);
+    /**
+     * Fills {@code row} with the {@code points} row of point {@code index}. Models and statistics are
+     * memoised by the values of the axes they depend on. Modifies {@code row}.
+     *
+     * @return {@code row}
+     */
+    public ResultRow evaluate(long index, ResultRow row) {
+        PointSpec p = decoder.decode(index, digits);
+        Parts parts = partsByDigits.get(digits, () -> parts(p));
+        Stats st = statsByDigits.get(digits, () -> stats(p, parts));
+        return fill(index, p, parts, st, row);
+    }
 
+    /**
+     * Fills {@code row} for an explicit design point (points outside a sweep, e.g. validation). Modifies
+     * {@code row}.
+     */
+    public ResultRow evaluate(long index, PointSpec p, ResultRow row) {
+        Parts parts = parts(p);
+        Stats st = statsBySpec.computeIfAbsent(new StatsKey(p.device(), p.mapping(), p.data(), p.dac().bits(),
+                p.nonideal().programmingNoise(), p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
+                p.operating().driftCompensation(), p.nonideal().stuckAt(), p.nonideal().nonlinearity(),
+                p.nonideal().temperature(), p.operating().temperatureK(), p.dac().kind()), k -> stats(p, parts));
+        return fill(index, p, parts, st, row);
+    }
+
+    private Parts parts(PointSpec p) {
+        return new Parts(device(p.device()), domain(p.domain()), Peripherals.dacs().require(p.dac().kind()),
+                Peripherals.adcs().require(p.adc().kind()));
+    }
+
+    private static Stats stats(PointSpec p, Parts parts) {
+        DeviceModel dev = parts.device.model.atTemperature(p.operating().temperatureK(), p.nonideal().temperature());
+        WeightMapping map = new WeightMapping(p.mapping(), dev.params().bitsPerCellMax);
+        OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
+        // the I-V nonlinearity acts on amplitude-encoded inputs only: skip its moments otherwise
+        NonidealSpec knobs = parts.dac.encoding() == Encoding.AMPLITUDE ? p.nonideal()
+                : p.nonideal().withNonlinearity(0);
+        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, knobs, p.operating().timeS(),
+                p.operating().driftCompensation());
+        return new Stats(map, ops, st, dev);
+    }
+
+    private ResultRow fill(long index, PointSpec p, Parts parts, Stats st, ResultRow row) {
+        WeightMapping map = st.mapping;
+        row.reset();
+        header(row, index, p, map, parts.device, parts.domain);
         String reason = null;
+        TileContext ctx = null;
         if (p.array().cols() < map.columnsPerWeight()) {
             reason = "array.cols = " + p.array().cols() + " is narrower than one weight column, which needs "
                     + map.slices() + " slices x " + map.devicesPerSlice() + " devices = " + map.columnsPerWeight()
                     + " columns";
-        }
-        TileContext ctx = null;
-        if (reason == null) {
-            OperandStats ops = operands.computeIfAbsent(new OperandKey(p.data(), p.mapping().weightBits(),
-                    p.dac().bits()), k -> new OperandStats(k.data, k.weightBits, k.inputBits));
-            DeviceErrorStats st = stats.computeIfAbsent(new StatsKey(p.device(), p.mapping(), p.data(),
-                    p.dac().bits(), p.nonideal().programmingNoise(), p.nonideal().readNoise(), p.nonideal().drift(),
-                    p.operating().timeS(), p.operating().driftCompensation()),
-                    k -> new DeviceErrorStats(dev.model, map, ops, k.prog, k.read, k.drift, k.timeS, k.compensate));
-            ctx = new TileContext(p, dev.model, map, ops, st, dac, adc, new Technology(p.operating()));
-            reason = dom.model.infeasibility(ctx);
+        } else {
+            ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
+                    new Technology(p.operating()));
+            reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
-            return row.infeasible(reason);
+            return row.putBoolean(false).putString(reason).fillNulls();
         }
-        int headerEnd = row.n;
+        int headerEnd = row.position();
         try {
-            return metrics(row, ctx, dom.model);
-        } catch (NumericalFailure f) {
-            row.n = headerEnd;
-            return row.infeasible("numerical failure: " + f.getMessage());
+            return metrics(row, ctx, parts.domain.model);
+        } catch (ResultRow.NonFinite f) {
+            row.rewind(headerEnd);
+            return row.putBoolean(false).putString("numerical failure: " + f.getMessage()).fillNulls();
         }
     }
 
-    private Object[] metrics(Row row, TileContext ctx, DomainModel dm) {
+    private ResultRow metrics(ResultRow row, TileContext ctx, DomainModel dm) {
         PointSpec p = ctx.spec;
-        row.put(true).put(null);
+        row.putBoolean(true).putNull();
         int rows = p.array().rows();
         int wc = ctx.weightColumns();
         dm.cost(ctx, rows, wc, cost);
         double e = cost.energyJ();
         double area = cost.areaM2();
         double lat = cost.latencyS;
-        row.put(e).put(cost.energyArrayJ).put(cost.energyDacJ).put(cost.energyAdcJ).put(cost.energySenseJ)
-                .put(cost.energyDigitalJ).put(lat);
-        row.put(area).put(cost.areaArrayM2).put(cost.areaDacM2).put(cost.areaAdcM2).put(cost.areaSenseM2)
-                .put(cost.areaDigitalM2);
+        row.putDouble(e).putDouble(cost.energyArrayJ).putDouble(cost.energyDacJ).putDouble(cost.energyAdcJ)
+                .putDouble(cost.energySenseJ).putDouble(cost.energyDigitalJ).putDouble(lat);
+        row.putDouble(area).putDouble(cost.areaArrayM2).putDouble(cost.areaDacM2).putDouble(cost.areaAdcM2)
+                .putDouble(cost.areaSenseM2).putDouble(cost.areaDigitalM2);
         double ops = 2.0 * rows * wc;
-        row.put(wc).put(ops / e / 1e12).put(ops / lat / (area * 1e6) / 1e12);
+        row.putInt(wc).putDouble(ops / e / 1e12).putDouble(ops / lat / (area * 1e6) / 1e12);
 
         rollup.compute(plan.spec().workload(), ctx, dm, area, lat);
-        row.put(rollup.tiles).put(rollup.energyJ).put(rollup.latencyS).put(rollup.areaM2)
-                .put(2 * rollup.macs / rollup.energyJ / 1e12)
-                .put(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
+        row.putLong(rollup.tiles).putDouble(rollup.energyJ).putDouble(rollup.latencyS).putDouble(rollup.areaM2)
+                .putDouble(2 * rollup.macs / rollup.energyJ / 1e12)
+                .putDouble(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
 
-        ErrorBudget b = new ErrorBudget();
+        ErrorBudget b = budget.clear();
         dm.errors(ctx, b);
-        double rel = b.relativeError();
         double snr = b.snrDb();
         ErrorSource dominant = b.dominant();
-        row.put(rel).put(Double.isInfinite(snr) ? null : snr).put(dominant == null ? null : dominant.id());
-        row.put(b.relativeError(ErrorSource.PROGRAMMING)).put(b.relativeError(ErrorSource.READ_NOISE))
-                .put(b.relativeError(ErrorSource.DRIFT)).put(b.relativeError(ErrorSource.IR_DROP))
-                .put(b.relativeError(ErrorSource.ADC));
+        row.putDouble(b.relativeError());
+        if (Double.isInfinite(snr)) {
+            row.putNull();
+        } else {
+            row.putDouble(snr);
+        }
+        row.putString(dominant == null ? null : dominant.id());
+        row.putDouble(b.relativeError(ErrorSource.PROGRAMMING)).putDouble(b.relativeError(ErrorSource.READ_NOISE))
+                .putDouble(b.relativeError(ErrorSource.DRIFT)).putDouble(b.relativeError(ErrorSource.IR_DROP))
+                .putDouble(b.relativeError(ErrorSource.ADC));
+        row.putDouble(b.relativeError(ErrorSource.STUCK_AT)).putDouble(b.relativeError(ErrorSource.NONLINEARITY));
         // accuracy: no calibration curve exists for workloads yet, so no estimate is made
-        row.put(null).put(null);
-        return row.values();
+        row.putNull().putNull();
+        return row;
     }
 
-    private void header(Row row, long index, PointSpec p, WeightMapping map, ResolvedDevice dev,
+    private void header(ResultRow row, long index, PointSpec p, WeightMapping map, ResolvedDevice dev,
             ResolvedDomain dom) {
-        row.put(SweepPlan.SCHEMA_VERSION).put(sweepId).put(specHash).put(index);
-        row.put(p.device().kind()).put(p.domain().kind());
-        String preset = p.device().preset().isEmpty()
-                ? plan.spec().devices().get(p.device().kind()).defaultPreset() : p.device().preset();
-        row.put(preset);
-        row.put(p.array().rows()).put(p.array().cols()).put(p.array().access()).put(p.array().wireOhm());
-        row.put(p.dac().kind()).put(p.dac().bits());
-        row.put(p.adc().kind()).put(p.adc().bits()).put(p.adc().columnsPerAdc()).put(p.adc().fullScale())
-                .put(p.adc().clipSigma());
-        row.put(p.mapping().weightBits()).put(p.mapping().bitsPerCell()).put(map.bitsPerCell())
-                .put(p.mapping().signed()).put(map.slices());
-        row.put(p.operating().nodeNm()).put(p.operating().vddV()).put(p.operating().temperatureK())
-                .put(p.operating().timeS()).put(p.operating().driftCompensation());
-        row.put(p.nonideal().programmingNoise()).put(p.nonideal().readNoise()).put(p.nonideal().drift())
-                .put(p.nonideal().irDrop());
-        row.put(p.data().weights()).put(p.data().weightStd()).put(p.data().inputZeroFraction());
+        row.putInt(SweepPlan.SCHEMA_VERSION).putString(sweepId).putString(specHash).putLong(index);
+        row.putString(p.device().kind()).putString(p.domain().kind());
+        row.putString(dev.preset);
+        row.putInt(p.array().rows()).putInt(p.array().cols()).putString(p.array().access())
+                .putDouble(p.array().wireOhm());
+        row.putString(p.dac().kind()).putInt(p.dac().bits());
+        row.putString(p.adc().kind()).putInt(p.adc().bits()).putInt(p.adc().columnsPerAdc())
+                .putString(p.adc().fullScale()).putDouble(p.adc().clipSigma());
+        row.putInt(p.mapping().weightBits()).putInt(p.mapping().bitsPerCell()).putInt(map.bitsPerCell())
+                .putString(p.mapping().signed()).putInt(map.slices());
+        row.putDouble(p.operating().nodeNm()).putDouble(p.operating().vddV()).putDouble(p.operating().temperatureK())
+                .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation());
+        row.putDouble(p.nonideal().programmingNoise()).putDouble(p.nonideal().readNoise())
+                .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop());
+        row.putDouble(p.nonideal().stuckAt()).putDouble(p.nonideal().nonlinearity())
+                .putDouble(p.nonideal().temperature());
+        row.putString(p.data().weights()).putDouble(p.data().weightStd()).putDouble(p.data().inputZeroFraction());
         var dp = dev.model.params();
-        row.put(dp.gMinS).put(dp.gMaxS).put(dp.readVoltageV).put(dp.cellAreaF2).put(dp.writeEnergyJ)
-                .put(dp.enduranceCycles).put(dp.retentionS);
-        row.put(dev.text).put(dom.text);
+        row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)
+                .putDouble(dp.writeEnergyJ).putDouble(dp.enduranceCycles).putDouble(dp.retentionS);
+        row.putDouble(dp.stuckAtGMinRate).putDouble(dp.stuckAtGMaxRate).putInt(dp.bitsPerCellMax)
+                .putDouble(dp.gMaxS * dp.readVoltageV * dp.readVoltageV);
+        row.putString(dev.text).putString(dom.text);
     }
 
     private ResolvedDevice device(DeviceSpec d) {
         ResolvedDevice r = devices.get(d);
         if (r == null) {
             ParamValues v = SweepPlan.deviceParams(d, plan.spec().devices());
-            r = new ResolvedDevice(Devices.registry().require(d.kind()).create(v), v, text(v));
+            String preset = d.preset().isEmpty() ? plan.spec().devices().get(d.kind()).defaultPreset() : d.preset();
+            r = new ResolvedDevice(Devices.registry().require(d.kind()).create(v), v, text(v), preset);
             devices.put(d, r);
         }
         return r;
@@ -198,47 +272,5 @@ public final class Evaluator {
             sb.append(k).append('=').append(x);
         });
         return sb.toString();
-    }
-
-    /** A model produced NaN or infinity: the point is reported as failed with the column named. */
-    static final class NumericalFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NumericalFailure(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** A row under construction, checked column by column against {@link ResultColumns}. */
-    static final class Row {
-        private final Object[] values = new Object[ResultColumns.count()];
-        private int n;
-
-        Row put(Object v) {
-            Column c = ResultColumns.all().get(n);
-            if (v instanceof Double d && !Double.isFinite(d)) {
-                throw new NumericalFailure("column " + c.name() + " computed " + d);
-            }
-            if (!c.accepts(v)) {
-                throw new IllegalStateException("column " + c.name() + " (" + c.type() + ") got " + v);
-            }
-            values[n++] = v;
-            return this;
-        }
-
-        Object[] infeasible(String reason) {
-            put(false).put(reason);
-            while (n < values.length) {
-                put(null);
-            }
-            return values();
-        }
-
-        Object[] values() {
-            if (n != values.length) {
-                throw new IllegalStateException("row has " + n + " of " + values.length + " columns");
-            }
-            return values;
-        }
     }
 }

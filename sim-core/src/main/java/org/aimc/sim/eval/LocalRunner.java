@@ -12,9 +12,10 @@ public final class LocalRunner {
     /** Rows of points [from, to) in index order. */
     public static List<Object[]> run(SweepPlan plan, long from, long to) {
         Evaluator ev = new Evaluator(plan);
+        ResultRow row = new ResultRow();
         List<Object[]> out = new ArrayList<>((int) Math.min(to - from, 1 << 20));
         for (long i = from; i < to; i++) {
-            out.add(ev.evaluate(i));
+            out.add(ev.evaluate(i, row).toObjects());
         }
         return out;
     }

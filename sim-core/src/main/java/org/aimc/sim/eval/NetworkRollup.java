@@ -21,6 +21,11 @@ public final class NetworkRollup {
     public double macs;
 
     private final TileCost scratch = new TileCost();
+    /** Energies already computed for this point, by (rows, columns): layers often share tile shapes. */
+    private int[] memoRows = new int[16];
+    private int[] memoCols = new int[16];
+    private double[] memoEnergy = new double[16];
+    private int memoSize;
 
     /** Rolls the workload up on {@code c}'s tiles. Overwrites this object's fields. */
     public NetworkRollup compute(WorkloadSpec w, TileContext c, DomainModel domain, double tileAreaM2,
@@ -28,6 +33,7 @@ public final class NetworkRollup {
         int rows = c.spec.array().rows();
         int wc = c.weightColumns();
         tiles = 0;
+        memoSize = 0;
         energyJ = 0;
         latencyS = 0;
         macs = 0;
@@ -55,7 +61,20 @@ public final class NetworkRollup {
     }
 
     private double tileEnergy(TileContext c, DomainModel domain, int rows, int cols) {
-        domain.cost(c, rows, cols, scratch);
-        return scratch.energyJ();
+        for (int i = 0; i < memoSize; i++) {
+            if (memoRows[i] == rows && memoCols[i] == cols) {
+                return memoEnergy[i];
+            }
+        }
+        double e = domain.energyJ(c, rows, cols, scratch);
+        if (memoSize == memoRows.length) {
+            memoRows = java.util.Arrays.copyOf(memoRows, 2 * memoSize);
+            memoCols = java.util.Arrays.copyOf(memoCols, 2 * memoSize);
+            memoEnergy = java.util.Arrays.copyOf(memoEnergy, 2 * memoSize);
+        }
+        memoRows[memoSize] = rows;
+        memoCols[memoSize] = cols;
+        memoEnergy[memoSize++] = e;
+        return e;
     }
 }

@@ -49,6 +49,9 @@ public final class ResultColumns {
         col("read_noise", Type.DOUBLE, false, "read-noise knob");
         col("drift", Type.DOUBLE, false, "drift knob");
         col("ir_drop", Type.STRING, false, "IR-drop model");
+        col("stuck_at", Type.DOUBLE, false, "stuck-at fault knob");
+        col("nonlinearity", Type.DOUBLE, false, "I-V nonlinearity knob");
+        col("temperature_knob", Type.DOUBLE, false, "temperature-effects knob (nonideal.temperature)");
         col("data_weights", Type.STRING, false, "weight distribution");
         col("data_weight_std", Type.DOUBLE, false, "weight std / max|W|");
         col("data_input_zero_fraction", Type.DOUBLE, false, "fraction of zero inputs");
@@ -59,6 +62,10 @@ public final class ResultColumns {
         col("device_write_energy_j", Type.DOUBLE, false, "write energy per pulse, J");
         col("device_endurance_cycles", Type.DOUBLE, false, "endurance, cycles");
         col("device_retention_s", Type.DOUBLE, false, "retention, s (0 = volatile)");
+        col("device_stuck_at_g_min_rate", Type.DOUBLE, false, "preset fraction of devices stuck at g_min");
+        col("device_stuck_at_g_max_rate", Type.DOUBLE, false, "preset fraction of devices stuck at g_max");
+        col("device_bits_per_cell_max", Type.INT, false, "bits a cell stores reliably");
+        col("device_read_power_w", Type.DOUBLE, false, "static read power of a cell at g_max and the read voltage, W");
         col("device_params", Type.STRING, false, "every resolved device parameter, name=value;...");
         col("domain_params", Type.STRING, false, "every resolved domain parameter, name=value;...");
         col("feasible", Type.BOOLEAN, false, "whether the point can be built");
@@ -93,6 +100,8 @@ public final class ResultColumns {
         col("err_drift", Type.DOUBLE, true, "relative MVM error from drift alone");
         col("err_ir_drop", Type.DOUBLE, true, "relative MVM error from IR drop alone");
         col("err_adc", Type.DOUBLE, true, "relative MVM error from the ADC alone");
+        col("err_stuck_at", Type.DOUBLE, true, "relative MVM error from stuck-at faults alone");
+        col("err_nonlinearity", Type.DOUBLE, true, "relative MVM error from device I-V nonlinearity alone");
         col("accuracy_est", Type.DOUBLE, true, "estimated network accuracy (null until the workload has a calibration curve)");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }

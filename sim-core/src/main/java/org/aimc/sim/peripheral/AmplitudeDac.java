@@ -37,12 +37,12 @@ public final class AmplitudeDac implements DacKind {
 
     @Override
     public double coreEnergyJ(int bits, double rowVoltageV, Technology tech) {
-        double switching = 1.3314 * Math.pow(2, bits) * UNIT_CAP_F * rowVoltageV * rowVoltageV;
+        double switching = 1.3314 * Math.scalb(1.0, bits) * UNIT_CAP_F * rowVoltageV * rowVoltageV;
         return switching + bits * tech.addBitEnergyJ();
     }
 
     @Override
     public double areaM2(int bits, Technology tech) {
-        return Math.pow(2, bits) * UNIT_CAP_F / Technology.MOM_CAP_F_PER_M2 + tech.gatesArea(BUFFER_GATES);
+        return Math.scalb(1.0, bits) * UNIT_CAP_F / Technology.MOM_CAP_F_PER_M2 + tech.gatesArea(BUFFER_GATES);
     }
 }

@@ -22,7 +22,17 @@ public final class Converters {
      */
     public static double surveyEnergyJ(double enob) {
         double walden = FOM_WALDEN_J * Math.pow(2, enob);
-        double thermal = 0.75 * Math.pow(4, enob) * Math.pow(10, -FOM_SCHREIER_DB / 10);
+        double thermal = THERMAL_J * Math.pow(4, enob);
         return Math.max(walden, thermal);
     }
+
+    /** {@link #surveyEnergyJ} at an integer resolution, without pow. */
+    public static double surveyEnergyJ(int bits) {
+        double walden = FOM_WALDEN_J * Math.scalb(1.0, bits);
+        double thermal = THERMAL_J * Math.scalb(1.0, 2 * bits);
+        return Math.max(walden, thermal);
+    }
+
+    /** 0.75 · 10^(-FoM_S/10), J: the thermal-noise-limited energy per 4^ENOB. */
+    private static final double THERMAL_J = 0.75 * Math.pow(10, -FOM_SCHREIER_DB / 10);
 }

@@ -38,7 +38,7 @@ public final class SarAdc implements AdcKind {
 
     @Override
     public double areaM2(int bits, Technology tech) {
-        double caps = Math.pow(2, bits) * UNIT_CAP_F / Technology.MOM_CAP_F_PER_M2;
+        double caps = Math.scalb(1.0, bits) * UNIT_CAP_F / Technology.MOM_CAP_F_PER_M2;
         return caps + tech.gatesArea(COMPARATOR_GATES + LOGIC_GATES_PER_BIT * bits);
     }
 }

@@ -101,6 +101,47 @@ public final class DesignSpace {
         return p;
     }
 
+    /** A stateful decoder for one thread (see {@link Decoder}). */
+    public Decoder decoder() {
+        return new Decoder();
+    }
+
+    /**
+     * Decodes points reusing the work of the previous call: the specs after applying axes 0..a are kept,
+     * and a new index re-applies only the axes from the first digit that changed. For indices visited in
+     * order that is usually only the last axis. Gives exactly {@link #decode}'s result. Not thread-safe.
+     */
+    public final class Decoder {
+        private final int[] last = new int[radix.length];
+        private final PointSpec[] prefix = new PointSpec[radix.length];
+        private boolean primed;
+
+        private Decoder() {
+        }
+
+        /** The design point of {@code index}; writes its axis digits into {@code digits}. */
+        public PointSpec decode(long index, int[] digits) {
+            digits(index, digits);
+            int from = 0;
+            if (primed) {
+                while (from < radix.length && digits[from] == last[from]) {
+                    from++;
+                }
+                if (from == radix.length) {
+                    return radix.length == 0 ? base : prefix[radix.length - 1];
+                }
+            }
+            PointSpec p = from == 0 ? base : prefix[from - 1];
+            for (int a = from; a < radix.length; a++) {
+                p = paths[a].set(p, axes.get(a).values().get(digits[a]));
+                prefix[a] = p;
+                last[a] = digits[a];
+            }
+            primed = true;
+            return p;
+        }
+    }
+
     public int axisCount() {
         return radix.length;
     }

@@ -32,7 +32,7 @@ import org.aimc.sim.spec.SweepSpec;
  */
 public final class SweepPlan {
     /** Version of the result-row layout; bump it when columns change meaning. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final SweepSpec spec;
     private final String canonical;
@@ -40,11 +40,11 @@ public final class SweepPlan {
     private final DesignSpace space;
 
     private SweepPlan(SweepSpec spec) {
+        this.space = new DesignSpace(spec.base(), spec.axes()); // first: its size check must precede value checks
         validate(spec);
         this.spec = spec;
         this.canonical = SpecYaml.canonical(spec);
         this.specHash = SpecYaml.hash(canonical);
-        this.space = new DesignSpace(spec.base(), spec.axes());
     }
 
     public static SweepPlan of(SweepSpec spec) {

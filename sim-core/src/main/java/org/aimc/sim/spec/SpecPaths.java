@@ -103,6 +103,12 @@ public final class SpecPaths {
                 (p, v) -> p.withNonideal(p.nonideal().withDrift((Double) v)));
         add("nonideal.ir_drop", Type.STRING, p -> p.nonideal().irDrop(),
                 (p, v) -> p.withNonideal(p.nonideal().withIrDrop((String) v)));
+        add("nonideal.stuck_at", Type.DOUBLE, p -> p.nonideal().stuckAt(),
+                (p, v) -> p.withNonideal(p.nonideal().withStuckAt((Double) v)));
+        add("nonideal.nonlinearity", Type.DOUBLE, p -> p.nonideal().nonlinearity(),
+                (p, v) -> p.withNonideal(p.nonideal().withNonlinearity((Double) v)));
+        add("nonideal.temperature", Type.DOUBLE, p -> p.nonideal().temperature(),
+                (p, v) -> p.withNonideal(p.nonideal().withTemperature((Double) v)));
         add("data.weights", Type.STRING, p -> p.data().weights(), (p, v) -> p.withData(p.data().withWeights((String) v)));
         add("data.weight_std", Type.DOUBLE, p -> p.data().weightStd(),
                 (p, v) -> p.withData(p.data().withWeightStd((Double) v)));
