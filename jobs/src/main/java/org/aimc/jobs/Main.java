@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aimc", mixinStandardHelpOptions = true, version = "aimc-explorer 0.1.0",
         description = "Design-space exploration of analog in-memory computing hardware.",
-        subcommands = {SweepCommand.class, SqlCommand.class, BenchCommand.class, org.aimc.jobs.cli.ParetoCommand.class, org.aimc.jobs.cli.ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SweepCommand.class, SqlCommand.class, BenchCommand.class, org.aimc.jobs.cli.ParetoCommand.class, org.aimc.jobs.cli.ReportCommand.class, org.aimc.jobs.cli.NetlistCommand.class, org.aimc.jobs.cli.CrossbarBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

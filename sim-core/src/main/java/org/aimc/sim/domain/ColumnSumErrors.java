@@ -4,6 +4,8 @@ import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.crossbar.CrossbarSpec;
+import org.aimc.sim.crossbar.IrDropTiers;
 import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 
@@ -118,12 +120,22 @@ public final class ColumnSumErrors {
      * -x_max sum_i w_i v_i / V_r. The word-line drop, proportional to each row's own input, is a per-column
      * gain that the digital affine calibration removes and is not counted here.
      *
+     * <p>{@code nonideal.ir_drop} selects the tier: {@code analytic} is this closed form; {@code segmented}
+     * (every bit line solved exactly, word lines ideal) and {@code nodal} (the whole tile) estimate the same
+     * quantity by Monte-Carlo over random tiles ({@link IrDropTiers}).
+     *
      * @return the error variance in squared integer output units
      */
     public static double irDropVariance(TileContext c, int rows) {
         double r = c.spec.array().wireOhm();
-        if (r == 0 || c.spec.nonideal().irDrop().equals("none")) {
+        String tier = c.spec.nonideal().irDrop();
+        if (r == 0 || tier.equals("none")) {
             return 0;
+        }
+        if (!tier.equals("analytic")) {
+            return IrDropTiers.variance(tier, CrossbarSpec.of(c.spec.array()).withRows(rows), c.mapping,
+                    c.operands, c.spec.data().inputZeroFraction(), c.dac.encoding() == Encoding.BIT_SERIAL,
+                    c.device.params().gMinS, c.deviceErrors.levelStepS, c.device.params().readVoltageV);
         }
         double[] mom = new double[3];
         inputMoments(c, mom);

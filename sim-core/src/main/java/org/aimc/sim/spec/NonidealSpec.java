@@ -10,7 +10,10 @@ import java.util.List;
  *                         read-path Vt mismatch)
  * @param readNoise        scale of temporal read noise
  * @param drift            scale of drift / relaxation
- * @param irDrop           wire-resistance model: {@code none} or {@code analytic} (first-order closed form)
+ * @param irDrop           wire-resistance model (physics.md §5.1): {@code none}; {@code analytic}, the
+ *                         first-order closed form; {@code segmented}, random tiles with every bit line
+ *                         solved exactly (word lines ideal); {@code nodal}, random tiles solved by the full
+ *                         nodal model (org.aimc.sim.crossbar.IrDropTiers)
  * @param stuckAt          scale of the device's stuck-at-g_min and stuck-at-g_max fault rates (default 0:
  *                         see {@link PointSpec#DEFAULTS})
  * @param nonlinearity     scale of the device's I-V nonlinearity (its departure from I = g V), felt where a
@@ -20,7 +23,7 @@ import java.util.List;
  */
 public record NonidealSpec(double programmingNoise, double readNoise, double drift, String irDrop, double stuckAt,
         double nonlinearity, double temperature) implements Serializable {
-    public static final List<String> IR_DROP = List.of("none", "analytic");
+    public static final List<String> IR_DROP = List.of("none", "analytic", "segmented", "nodal");
 
     public NonidealSpec {
         Checks.finiteIn("programming_noise", programmingNoise, 0, 100);
