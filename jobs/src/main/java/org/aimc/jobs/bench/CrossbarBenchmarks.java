@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ideal drivers and virtual grounds.
  *
  * <p>Besides wall time per operation, each benchmark counts the benchmark thread's CPU time (ThreadMXBean),
- * the one-core cost even when other processes share the machine; {@code aimc bench-crossbar --jmh} prints
+ * the one-core cost even when other processes share the machine; {@code aimc bench crossbar --jmh} prints
  * both per operation.
  */
 @State(Scope.Thread)

@@ -30,10 +30,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code aimc bench-crossbar}: the committed benchmarks of the nodal crossbar solver (issue 6). Without a
+ * {@code aimc bench crossbar}: the committed benchmarks of the nodal crossbar solver (issue 6). Without a
  * section option it runs all three.
  */
-@Command(name = "bench-crossbar", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "crossbar", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks of the nodal crossbar solver:",
             "--jmh       JMH: 256x256 (and 128x128) set-up/factorization, time per additional vector, batch of 64, "
                     + "direct Cholesky;",

@@ -133,9 +133,15 @@ public final class ColumnSumErrors {
             return 0;
         }
         if (!tier.equals("analytic")) {
-            return IrDropTiers.variance(tier, CrossbarSpec.of(c.spec.array()).withRows(rows), c.mapping,
-                    c.operands, c.spec.data().inputZeroFraction(), c.dac.encoding() == Encoding.BIT_SERIAL,
-                    c.device.params().gMinS, c.deviceErrors.levelStepS, c.device.params().readVoltageV);
+            boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
+            // the Monte-Carlo tiers depend only on these: points that differ in anything else share the result
+            java.util.List<Object> key = java.util.List.of("ir_drop", tier, c.spec.array(), rows, c.spec.mapping(),
+                    c.mapping.bitsPerCell(), c.spec.data(), c.inputBits(), serial, c.device.params().gMinS,
+                    c.deviceErrors.levelStepS, c.device.params().readVoltageV);
+            return c.memo.computeIfAbsent(key, k -> IrDropTiers.variance(tier,
+                    CrossbarSpec.of(c.spec.array()).withRows(rows), c.mapping, c.operands,
+                    c.spec.data().inputZeroFraction(), serial, c.device.params().gMinS, c.deviceErrors.levelStepS,
+                    c.device.params().readVoltageV));
         }
         double[] mom = new double[3];
         inputMoments(c, mom);

@@ -22,6 +22,8 @@ public final class TileContext {
     public final DacKind dac;
     public final AdcKind adc;
     public final Technology tech;
+    /** See the constructor. */
+    public final java.util.Map<Object, Double> memo;
     private final double cellPitchM;
     /**
      * Per-point values a domain may compute once and reuse across its calls for this point (the network
@@ -33,6 +35,17 @@ public final class TileContext {
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech) {
+        this(spec, device, mapping, operands, deviceErrors, dac, adc, tech, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param memo results of expensive sub-models that many points share (e.g. Monte-Carlo IR-drop tiers),
+     *             keyed by everything they depend on; owned by one evaluator (one thread), never global
+     */
+    public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
+            DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech,
+            java.util.Map<Object, Double> memo) {
+        this.memo = memo;
         this.spec = spec;
         this.device = device;
         this.mapping = mapping;

@@ -9,6 +9,7 @@ import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
+import org.aimc.sim.crossbar.CrossbarException;
 import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.Devices;
 import org.aimc.sim.domain.DomainModel;
@@ -63,6 +64,8 @@ public final class Evaluator {
     private final Map<DomainSpec, ResolvedDomain> domains = new HashMap<>();
     private final Map<StatsKey, Stats> statsBySpec = new HashMap<>();
     private final TileCost cost = new TileCost();
+    /** Results of expensive sub-models shared by many points (see {@link TileContext#memo}). */
+    private final Map<Object, Double> memo = new HashMap<>();
     private final NetworkRollup rollup = new NetworkRollup();
     private final ErrorBudget budget = new ErrorBudget();
 
@@ -170,7 +173,7 @@ public final class Evaluator {
                     + " columns";
         } else {
             ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
-                    new Technology(p.operating()));
+                    new Technology(p.operating()), memo);
             reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
@@ -182,6 +185,10 @@ public final class Evaluator {
         } catch (ResultRow.NonFinite f) {
             row.rewind(headerEnd);
             return row.putBoolean(false).putString("numerical failure: " + f.getMessage()).fillNulls();
+        } catch (CrossbarException e) {
+            // the crossbar network of this point cannot be operated (e.g. a selector the read voltage cannot open)
+            row.rewind(headerEnd);
+            return row.putBoolean(false).putString("crossbar: " + e.getMessage()).fillNulls();
         }
     }
 
