@@ -37,7 +37,9 @@ public enum ErrorSource {
     /** Integrator saturation (clipping of the analog column value). */
     SATURATION("saturation"),
     /** Output compression by a data-dependent denominator (resistive / capacitive division, current-to-time). */
-    COMPRESSION("compression");
+    COMPRESSION("compression"),
+    STUCK_AT("stuck_at"),
+    NONLINEARITY("nonlinearity");
 
     private final String id;
 

@@ -133,6 +133,7 @@ public final class CurrentDomain implements DomainKind {
             out.add(ErrorSource.IR_DROP, ir);
             double dac = InputErrors.amplitudeDacVariance(c, rows);
             out.add(ErrorSource.DAC_NONLINEARITY, dac);
+            out.add(ErrorSource.NONLINEARITY, ColumnSumErrors.nonlinearityVariance(c, rows));
             Readouts.Inputs in = Readouts.inputs(c);
             Readouts.Digit[][] lv = Readouts.levels(c);
             double gMin = c.device.params().gMinS;

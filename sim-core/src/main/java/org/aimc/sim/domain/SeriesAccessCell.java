@@ -36,6 +36,8 @@ final class SeriesAccessCell implements DeviceModel {
                 case "write_energy_j" -> p.writeEnergyJ;
                 case "endurance_cycles" -> p.enduranceCycles;
                 case "retention_s" -> p.retentionS;
+                case "stuck_at_g_min_rate" -> p.stuckAtGMinRate;
+                case "stuck_at_g_max_rate" -> p.stuckAtGMaxRate;
                 default -> {
                     if (!d.hasDefault()) {
                         throw new IllegalStateException("device parameter " + d.name() + " unknown to the series cell");

@@ -32,7 +32,8 @@ public final class TileContext {
     public final AdcErrors adcErrors;
     /** Input-driver error magnitudes, scaled like {@link #adcErrors}. */
     public final DacErrors dacErrors;
-    /** Memoised readout intermediates (the evaluator's, shared across its points; else this point's own). */
+    /** Memoised readout intermediates and results of expensive sub-models that many points share (e.g.
+     * Monte-Carlo IR-drop tiers): the evaluator's, shared across its points; else this point's own. */
     final ReadoutMemo memo;
     private final double cellPitchM;
 

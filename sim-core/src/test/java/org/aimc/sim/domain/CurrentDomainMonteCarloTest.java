@@ -22,14 +22,18 @@ class CurrentDomainMonteCarloTest {
 
     @ParameterizedTest(name = "{0} {1} {2} t={3} comp={4} adc={5}")
     @CsvSource({
-        "pcm,  bit-serial, differential, 3600,  true,  ideal",
-        "pcm,  amplitude,  differential, 86400, true,  ideal",
-        "pcm,  amplitude,  differential, 86400, false, ideal",
-        "rram, bit-serial, differential, 1,     true,  ideal",
-        "rram, amplitude,  offset,       86400, true,  ideal",
-        "sram, bit-serial, differential, 1,     true,  ideal",
-        "rram, bit-serial, differential, 1,     true,  sar",
-        "pcm,  amplitude,  differential, 3600,  true,  sar",
+        "pcm,   bit-serial, differential, 3600,  true,  ideal",
+        "pcm,   amplitude,  differential, 86400, true,  ideal",
+        "pcm,   amplitude,  differential, 86400, false, ideal",
+        "rram,  bit-serial, differential, 1,     true,  ideal",
+        "rram,  amplitude,  offset,       86400, true,  ideal",
+        "sram,  bit-serial, differential, 1,     true,  ideal",
+        "rram,  bit-serial, differential, 1,     true,  sar",
+        "pcm,   amplitude,  differential, 3600,  true,  sar",
+        "fefet, bit-serial, differential, 86400, true,  ideal",
+        "mram,  bit-serial, offset,       3600,  true,  ideal",
+        "flash, bit-serial, differential, 86400, false, ideal",
+        "ecram, bit-serial, differential, 86400, true,  ideal",
     })
     void analyticMatchesMonteCarlo(String kind, String dac, String signed, double t, boolean comp, String adc) {
         Tiles.Point p = Tiles.point("  device: {kind: " + kind + "}\n  dac: {kind: " + dac + ", bits: 4}\n"

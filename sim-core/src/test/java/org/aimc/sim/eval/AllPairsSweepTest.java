@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.aimc.sim.TestSpecs;
 import org.aimc.sim.device.Devices;
-import org.aimc.sim.domain.Domains;
 import org.aimc.sim.space.SweepPlan;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AllPairsSweepTest {
     @Test
     void everyMemoryTimesEveryDomainGivesNumbersOrAReason() {
-        String axes = "  device.kind: " + Devices.registry().ids() + "\n  domain.kind: " + Domains.registry().ids()
+        String axes = "  device.kind: " + Devices.registry().ids() + "\n  domain.kind: " + TestSpecs.domainIds()
                 + "\n  dac.kind: [bit-serial, amplitude, pwm]\n  adc.kind: [sar, tdc]\n  mapping.bits_per_cell: [1, 2]";
         SweepPlan plan = TestSpecs.plan("  array: {rows: 128, cols: 128}", axes);
         List<Object[]> rows = LocalRunner.run(plan);
@@ -52,8 +51,8 @@ class AllPairsSweepTest {
             }
         }
         // every pair is covered, and every domain works with some memory in some configuration
-        assertEquals(Devices.registry().ids().size() * Domains.registry().ids().size(), pairs.size());
-        for (String d : Domains.registry().ids()) {
+        assertEquals(Devices.registry().ids().size() * TestSpecs.domainIds().size(), pairs.size());
+        for (String d : TestSpecs.domainIds()) {
             assertTrue(pairs.entrySet().stream().anyMatch(e -> e.getKey().endsWith(" x " + d)
                     && e.getValue().startsWith("feasible")), d + " is never feasible: " + pairs);
         }
