@@ -10,8 +10,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * The devices of one tile of one chip instance after programming (tier B): integer weights mapped to device
  * levels (bit slices, differential pair or offset), each device programmed and drifted by sampling the
- * device model (physics.md §4 order: target, programming error, drift to the evaluation time), with the
- * per-level read-noise variance the MVM draws from. States are normalised: n = (g - g_min) / ΔG, so an
+ * device model (physics.md §4 order: target, programming error, stuck-at faults, drift to the evaluation
+ * time), with the per-level read-noise variance the MVM draws from. A stuck device sits at g_min or g_max
+ * instead of its programmed value and drifts like a device programmed there; its reads keep the read-noise
+ * variance of its target level. States are normalised: n = (g - g_min) / ΔG, so an
  * ideal device holds exactly its integer level.
  *
  * <p>Device index of row i, logical column j, slice s, device d (0 = G+ or offset device, 1 = G-):
@@ -52,7 +54,9 @@ public final class ProgrammedArray {
     /**
      * Programs {@code w} ([row][column], integers in [-Q, Q]) with the device model {@code dev} (the
      * point's device, or a domain's view of it) for chip {@code key}: programming errors from the
-     * {@link Purpose#PROGRAMMING} stream, drift draws from {@link Purpose#DRIFT}, in device-index order.
+     * {@link Purpose#PROGRAMMING} stream, stuck-at states from {@link Purpose#STUCK_AT}, drift draws from
+     * {@link Purpose#DRIFT}, in device-index order (every device takes its programming and drift draws, stuck
+     * or not, so the fault rate does not shift the other devices' draws).
      * The knobs, evaluation time and drift compensation come from the context's spec.
      */
     public static ProgrammedArray program(TileContext c, DeviceModel dev, int[][] w, ChipKey key) {
@@ -67,6 +71,7 @@ public final class ProgrammedArray {
         double dG = (dev.params().gMaxS - gMin) / (map.levels() - 1);
         var zp = ZigguratSampler.NormalizedGaussian.of(key.stream(Purpose.PROGRAMMING));
         var zd = ZigguratSampler.NormalizedGaussian.of(key.stream(Purpose.DRIFT));
+        var stuckDraws = key.stream(Purpose.STUCK_AT);
         int n = rows * cols * slices * dps;
         int[] level = new int[n];
         double[] state = new double[n];
@@ -96,7 +101,14 @@ public final class ProgrammedArray {
                         int l = d == 0 ? plus[s] : minus[s];
                         double g = gMin + l * dG;
                         double gp = dev.samplePrograms(g, ni.programmingNoise(), zp);
-                        double gt = dev.sampleDrift(g, gp, t, ni.drift(), zd);
+                        int stuck = dev.sampleStuck(ni.stuckAt(), stuckDraws);
+                        double gt;
+                        if (stuck == 0) {
+                            gt = dev.sampleDrift(g, gp, t, ni.drift(), zd);
+                        } else {
+                            double gs = dev.stuckConductance(stuck);
+                            gt = dev.sampleDrift(gs, gs, t, ni.drift(), zd);
+                        }
                         level[idx] = l;
                         state[idx] = (gt - gMin) / dG;
                         stored += (d == 0 ? 1 : -1) * map.sliceWeight(s) * state[idx];
