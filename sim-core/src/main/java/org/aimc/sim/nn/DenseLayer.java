@@ -104,15 +104,20 @@ public final class DenseLayer {
      */
     public void backward(double[] x, double[] dz, int batch, double[] dW, double[] db, double[] dx) {
         Kernels.multiplyTransA(x, batch, in, dz, out, dW);
+        biasGradient(dz, batch, out, db);
+        if (dx != null) {
+            Kernels.multiplyTransB(dz, batch, out, weights, in, dx);
+        }
+    }
+
+    /** {@code db = Σ_b dz[b]} over a batch of {@code out}-wide rows. Overwrites {@code db[0..out)}; reads {@code dz}. */
+    public static void biasGradient(double[] dz, int batch, int out, double[] db) {
         Arrays.fill(db, 0, out, 0.0);
         for (int b = 0; b < batch; b++) {
             int o = b * out;
             for (int j = 0; j < out; j++) {
                 db[j] += dz[o + j];
             }
-        }
-        if (dx != null) {
-            Kernels.multiplyTransB(dz, batch, out, weights, in, dx);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * cuts the loads and stores per multiply-add; skipping a block whose inputs are all zero leaves the
  * result unchanged (adding +0 or -0 to a sum that started at +0 never changes it).
  */
-final class Kernels {
+public final class Kernels {
     private Kernels() {
     }
 
@@ -26,7 +26,7 @@ final class Kernels {
      * (then single inputs for the last {@code in mod 4}), in the same order for every row, so a row's result
      * does not depend on its position in the batch. Four rows share each pass over four weight rows.
      */
-    static void multiply(double[] x, int batch, int in, double[] w, int out, double[] y) {
+    public static void multiply(double[] x, int batch, int in, double[] w, int out, double[] y) {
         Arrays.fill(y, 0, batch * out, 0.0);
         int k4 = in & ~3;
         int b = 0;
@@ -100,7 +100,7 @@ final class Kernels {
      * <p>Sums over groups of four batch rows ({@code g += x0 d0 + x1 d1 + x2 d2 + x3 d3}, then single rows
      * for the last {@code batch mod 4}); two weight rows share each pass over four rows of {@code d}.
      */
-    static void multiplyTransA(double[] x, int batch, int in, double[] d, int out, double[] g) {
+    public static void multiplyTransA(double[] x, int batch, int in, double[] d, int out, double[] g) {
         Arrays.fill(g, 0, in * out, 0.0);
         int b4 = batch & ~3;
         int k = 0;
@@ -179,7 +179,7 @@ final class Kernels {
      * {@code r = d · wᵀ}: {@code r[b, k] = Σ_j d[b, j] w[k, j]} (the input gradient of a dense layer).
      * Overwrites the first {@code batch * in} entries of {@code r}; reads {@code d} and {@code w}.
      */
-    static void multiplyTransB(double[] d, int batch, int out, double[] w, int in, double[] r) {
+    public static void multiplyTransB(double[] d, int batch, int out, double[] w, int in, double[] r) {
         for (int b = 0; b < batch; b++) {
             int dOff = b * out;
             int rOff = b * in;
@@ -205,7 +205,7 @@ final class Kernels {
     }
 
     /** {@code y[yo + j] += a * x[xo + j]} for {@code j < n}; does nothing when {@code a == 0}. */
-    static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+    public static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
         if (a == 0) {
             return;
         }

@@ -185,12 +185,29 @@ public final class Network {
      * {@code grads} and the deltas of {@code ws}; the input gradient is not computed.
      */
     public void backward(double[] x, int batch, Workspace ws, Gradients grads) {
+        backward(MvmEngine.DIGITAL, x, batch, ws, grads);
+    }
+
+    /**
+     * As {@link #backward(double[], int, Workspace, Gradients)} for a forward pass that ran on {@code engine}:
+     * when it is a {@link TrainableMvm}, every layer's weight and input gradients come from the engine's own
+     * backward (its straight-through estimators, noise and physics), the bias gradient and the ReLU stay
+     * digital; any other engine gets the exact product's gradients (the straight-through estimator of the
+     * whole engine).
+     */
+    public void backward(MvmEngine engine, double[] x, int batch, Workspace ws, Gradients grads) {
         checkBatch(batch, ws);
+        TrainableMvm t = engine instanceof TrainableMvm tm ? tm : null;
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer d = layers.get(l);
             double[] in = l == 0 ? x : ws.a[l - 1];
             double[] dx = l == 0 ? null : ws.delta[l - 1];
-            d.backward(in, ws.delta[l], batch, grads.dW[l], grads.db[l], dx);
+            if (t == null) {
+                d.backward(in, ws.delta[l], batch, grads.dW[l], grads.db[l], dx);
+            } else {
+                t.backward(l, d, in, ws.delta[l], batch, grads.dW[l], dx);
+                DenseLayer.biasGradient(ws.delta[l], batch, d.out(), grads.db[l]);
+            }
             if (l > 0) {
                 Activations.reluBackward(ws.z[l - 1], dx, batch * d.in(), dx);
             }

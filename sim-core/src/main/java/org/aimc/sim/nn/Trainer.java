@@ -17,7 +17,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * JVM may compute differently in the last bit).
  *
  * <p>The forward pass goes through the engine given to the constructor ({@link MvmEngine#DIGITAL} for
- * ordinary training; a noisy engine for hardware-aware training); gradients always use the exact weights.
+ * ordinary training; a model of hardware for hardware-aware training). A plain engine's gradients are those
+ * of the exact product (straight-through); a {@link TrainableMvm} back-propagates through its own model,
+ * its own parameters (learned clipping ranges) are optimised with the network's, and it is told before and
+ * after every step ({@link TrainableMvm#beforeStep}, {@link TrainableMvm#afterStep}).
  */
 public final class Trainer {
     /** KeyedRandom instance of the initial weights. */
@@ -36,6 +39,7 @@ public final class Trainer {
     private final Examples data;
     private final TrainingSpec spec;
     private final MvmEngine engine;
+    private final TrainableMvm trainable;
     private final Optimizer optimizer;
     private final Workspace ws;
     private final Gradients grads;
@@ -64,12 +68,19 @@ public final class Trainer {
         this.data = data;
         this.spec = spec;
         this.engine = engine;
+        this.trainable = engine instanceof TrainableMvm t ? t : null;
         this.optimizer = spec.newOptimizer();
         int batch = Math.min(spec.batchSize(), data.size());
         this.ws = net.workspace(batch);
         this.grads = new Gradients(net);
-        this.params = net.parameters();
-        this.gradArrays = grads.arrays();
+        double[][] own = trainable == null ? new double[0][] : trainable.parameters();
+        double[][] ownGrads = trainable == null ? new double[0][] : trainable.gradients();
+        if (own.length != ownGrads.length) {
+            throw new IllegalArgumentException("the engine has " + own.length + " parameter arrays but "
+                    + ownGrads.length + " gradient arrays");
+        }
+        this.params = concat(net.parameters(), own);
+        this.gradArrays = concat(grads.arrays(), ownGrads);
         this.x = new double[batch * net.inputs()];
         this.labels = new int[batch];
         this.order = new int[data.size()];
@@ -114,9 +125,12 @@ public final class Trainer {
         for (int from = 0; from < n; from += bs) {
             int b = Math.min(bs, n - from);
             data.gather(order, from, b, x, labels);
+            if (trainable != null) {
+                trainable.beforeStep(step);
+            }
             net.forward(engine, x, b, ws);
             lossSum += b * Losses.softmaxCrossEntropy(ws.logits(), labels, b, classes, ws.outputGradient());
-            net.backward(x, b, ws, grads);
+            net.backward(engine, x, b, ws, grads);
             if (spec.weightDecay() > 0) {
                 for (int l = 0; l < net.depth(); l++) {
                     Kernels.axpy(spec.weightDecay(), net.layer(l).weights(), 0, grads.dW[l], 0,
@@ -124,10 +138,19 @@ public final class Trainer {
                 }
             }
             optimizer.step(params, gradArrays, spec.learningRate(Math.min(step, totalSteps), totalSteps));
+            if (trainable != null) {
+                trainable.afterStep(step);
+            }
             step++;
         }
         epoch++;
         return lossSum / n;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     private void shuffle(UniformRandomProvider rng) {

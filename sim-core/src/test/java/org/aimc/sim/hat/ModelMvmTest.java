@@ -1,0 +1,88 @@
+package org.aimc.sim.hat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.aimc.sim.hw.ActivationRanges;
+import org.aimc.sim.hw.HardwareNetwork;
+import org.aimc.sim.hw.HardwarePoint;
+import org.aimc.sim.hw.QuantisedNetwork;
+import org.aimc.sim.nn.Examples;
+import org.aimc.sim.nn.Network;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The training model computes what the deployed hardware computes: with the noise off it is the quantised
+ * network exactly on ideal hardware, and its physics equals the tier-B tile's on the points whose systematic
+ * effect it models.
+ */
+class ModelMvmTest {
+    static final Network NET = Network.initialized(new int[] {70, 24, 10}, 3);
+    static final Examples DATA = HatTesting.teacherData(NET, 90, 0.3, 4);
+
+    static double[] clips(int bits) {
+        return ActivationRanges.calibrate(NET, DATA, 60, bits);
+    }
+
+    @Test
+    void withoutNoiseOnIdealHardwareBothModelsAreTheQuantisedNetwork() {
+        for (String[] c : new String[][] {{"rram", "current", "bit-serial"}, {"pcm", "current", "amplitude"},
+            {"rram", "resistive-division", "amplitude"}}) {
+            HardwarePoint p = HatTesting.point(HatTesting.ideal(c[0], c[1], c[2], 4));
+            TrainingTarget t = TrainingTarget.of(p, ChipPhysics.NONE);
+            double[] clip = clips(4);
+            QuantisedNetwork q = QuantisedNetwork.of(NET, 4, 4, clip);
+            double[] ref = HatTesting.logits(NET, q.digital(), DATA, 32);
+            for (ModelMvm.Model m : ModelMvm.Model.values()) {
+                double[] got = HatTesting.logits(NET, new ModelMvm(t, m, false, clip, true, null), DATA, 32);
+                assertArrayEquals(ref, got, 1e-12 * maxAbs(ref), c[1] + " " + m);
+            }
+        }
+    }
+
+    @Test
+    void physicalDividerIsTheTierBResistiveDivisionTile() {
+        // gated nodes read linearly: the compression is systematic, and the model must reproduce it exactly
+        String base = HatTesting.ideal("rram", "resistive-division, invert_millman: 0, access_r_on_ohm: 0",
+                "bit-serial", 4);
+        HardwarePoint p = HatTesting.point(base);
+        TrainingTarget t = TrainingTarget.of(p, ChipPhysics.NONE);
+        assertTrue(t.divider() != null && t.hasPhysics());
+        double[] clip = clips(4);
+        QuantisedNetwork q = QuantisedNetwork.of(NET, 4, 4, clip);
+        double[] hw = HatTesting.logits(NET, HardwareNetwork.program(q, p, 0), DATA, 32);
+        double[] phys = HatTesting.logits(NET, new ModelMvm(t, ModelMvm.Model.PHYSICAL, false, clip, true, null),
+                DATA, 32);
+        double[] prob = HatTesting.logits(NET, new ModelMvm(t, ModelMvm.Model.PROBABILISTIC, false, clip, true, null),
+                DATA, 32);
+        assertTrue(HatTesting.relDiff(phys, hw) < 1e-9, "physical vs tier B: " + HatTesting.relDiff(phys, hw));
+        assertTrue(HatTesting.relDiff(prob, hw) > 1e-3, "the compression is visible: " + HatTesting.relDiff(prob, hw));
+    }
+
+    @Test
+    void physicalIrDropIsTheTierBFirstOrderBitLine() {
+        String base = HatTesting.ideal("rram", "current", "bit-serial", 4).replace("ir_drop: none", "ir_drop: analytic")
+                .replace("wire_ohm: 0.35", "wire_ohm: 20");
+        HardwarePoint p = HatTesting.point(base);
+        TrainingTarget t = TrainingTarget.of(p, ChipPhysics.NONE);
+        assertEquals(BitLineLadder.Mode.FIRST_ORDER, t.irDropMode());
+        double[] clip = clips(4);
+        QuantisedNetwork q = QuantisedNetwork.of(NET, 4, 4, clip);
+        double[] hw = HatTesting.logits(NET, HardwareNetwork.program(q, p, 0), DATA, 32);
+        double[] phys = HatTesting.logits(NET, new ModelMvm(t, ModelMvm.Model.PHYSICAL, false, clip, true, null),
+                DATA, 32);
+        double[] ideal = HatTesting.logits(NET, q.digital(), DATA, 32);
+        // the tile sums its non-integer contributions in single precision (relative rounding ~1e-7)
+        assertTrue(HatTesting.relDiff(phys, hw) < 1e-5, "physical vs tier B: " + HatTesting.relDiff(phys, hw));
+        assertTrue(HatTesting.relDiff(ideal, hw) > 1e-3, "the drop is visible: " + HatTesting.relDiff(ideal, hw));
+    }
+
+    static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}
