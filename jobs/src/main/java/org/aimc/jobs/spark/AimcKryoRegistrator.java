@@ -54,6 +54,10 @@ public final class AimcKryoRegistrator implements KryoRegistrator {
         kryo.register(ChunkStats.class);
         kryo.register(ChunkStats[].class);
         kryo.register(org.aimc.sim.pareto.ParetoFront.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        // aimc train: the broadcast inputs, the tasks and the per-run results (Java serialization of records)
+        kryo.register(TrainJob.Inputs.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        kryo.register(TrainJob.Task.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        kryo.register(org.aimc.sim.hat.HatRunner.Result.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         for (String name : BY_NAME) {
             Class<?> c = byName(name);
             if (c != null) {

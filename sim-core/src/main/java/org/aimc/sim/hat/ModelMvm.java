@@ -13,10 +13,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The training model of a design point: every layer's product as the deployed hardware computes it, with
- * gradients. Inputs are quantised to the point's input codes with a learned clipping level per layer, weights
- * to integers with per-column scales ({@link Quantizers}, straight-through), exactly as
+ * gradients. Inputs are quantised to the point's input codes with a clipping level per layer, weights to
+ * integers with per-column scales ({@link Quantizers}, straight-through), exactly as
  * {@code org.aimc.sim.hw.QuantisedNetwork} deploys them; the product runs in integer units and is rescaled by
- * {@code Δ_l s_j}. Two models of the integer product:
+ * {@code Δ_l s_j}. The clipping levels of the hidden layers' inputs are learned (LSQ); the network input's
+ * (image intensities) stays at its calibration, since learning it would cost a full extra product per step
+ * for an input gradient nothing else needs. Two models of the integer product:
  * <ul>
  *   <li>{@link Model#PROBABILISTIC} (physics.md §8.1): the weights carry the device error of the point,
  *       {@code w̃ = κ (w + m(w) + sqrt(v(w)) ε)} with ε ~ N(0, 1) drawn per forward pass and the gradient to
@@ -59,9 +61,11 @@ public final class ModelMvm implements TrainableMvm {
     private final double outputVar;
     private final int n;
     private final int q;
-    /** m(w) and sqrt(v(w)) over w in [-Q, Q] ({@link LevelNoise}). */
+    /** m(w), sqrt(v(w)) and their slopes over w in [-Q, Q] ({@link LevelNoise}). */
     private final double[] weightMean;
     private final double[] weightSd;
+    private final double[] weightMeanSlope;
+    private final double[] weightSdSlope;
 
     /**
      * @param t            the design point
@@ -96,6 +100,12 @@ public final class ModelMvm implements TrainableMvm {
         for (int w = -q; w <= q; w++) {
             weightMean[w + q] = t.weightMean(w);
             weightSd[w + q] = Math.sqrt(t.weightVariance(w));
+        }
+        this.weightMeanSlope = new double[w2];
+        this.weightSdSlope = new double[w2];
+        for (int i = 0; i < w2; i++) {
+            weightMeanSlope[i] = slope(weightMean, i);
+            weightSdSlope[i] = slope(weightSd, i);
         }
     }
 
@@ -187,8 +197,9 @@ public final class ModelMvm implements TrainableMvm {
                 dcOut += g * s.y[o + j];
             }
         }
+        boolean inputs = layer > 0 || dx != null;
         if (model == Model.PROBABILISTIC) {
-            s.linearBackward(batch);
+            s.linearBackward(batch, inputs);
         } else {
             s.physicalBackward(batch);
         }
@@ -197,6 +208,11 @@ public final class ModelMvm implements TrainableMvm {
             for (int j = 0; j < out; j++) {
                 dW[o + j] = s.dwq[o + j] / s.scale[j];
             }
+        }
+        if (layer == 0) {
+            // the network input's range stays at its calibration (class comment)
+            clipGrad[0] = 0;
+            return;
         }
         double dcIn = Quantizers.inputBackward(x, s.du, batch * in, c, n, dx);
         clipGrad[layer] = (dcOut / c + dcIn) * Quantizers.lsqScale(in, n);
@@ -319,25 +335,25 @@ public final class ModelMvm implements TrainableMvm {
             double kappa = t.compensation();
             double[] mean = weightMean;
             double[] sd = weightSd;
+            double[] dm = weightMeanSlope;
+            double[] ds = weightSdSlope;
             for (int i = 0; i < wq.length; i++) {
                 int w = (int) wq[i];
                 int idx = w + q;
-                double m = mean[idx];
-                double dm = slope(mean, idx);
-                if (noisy && sd[idx] + Math.abs(slope(sd, idx)) > 0) {
+                if (noisy && (sd[idx] != 0 || ds[idx] != 0)) {
                     double e = z.sample();
-                    weff[i] = kappa * (w + m + sd[idx] * e);
-                    factor[i] = kappa * (1 + dm + slope(sd, idx) * e);
+                    weff[i] = kappa * (w + mean[idx] + sd[idx] * e);
+                    factor[i] = kappa * (1 + dm[idx] + ds[idx] * e);
                 } else {
-                    weff[i] = kappa * (w + m);
-                    factor[i] = kappa * (1 + dm);
+                    weff[i] = kappa * (w + mean[idx]);
+                    factor[i] = kappa * (1 + dm[idx]);
                 }
             }
             product(batch);
         }
 
-        void linearBackward(int batch) {
-            productBackward(batch);
+        void linearBackward(int batch, boolean inputs) {
+            productBackward(batch, inputs);
             for (int i = 0; i < dwq.length; i++) {
                 dwq[i] *= factor[i];
             }
@@ -378,10 +394,12 @@ public final class ModelMvm implements TrainableMvm {
             }
         }
 
-        void productBackward(int batch) {
+        void productBackward(int batch, boolean inputs) {
             if (range == null) {
                 Kernels.multiplyTransA(u, batch, in, dy, out, dwq);
-                Kernels.multiplyTransB(dy, batch, out, weff, in, du);
+                if (inputs) {
+                    Kernels.multiplyTransB(dy, batch, out, weff, in, du);
+                }
                 return;
             }
             double[] dyb = new double[batch * out];
@@ -632,7 +650,7 @@ public final class ModelMvm implements TrainableMvm {
                 Arrays.fill(g, 0);
             }
             if (linearNodes) {
-                s.productBackward(batch);
+                s.productBackward(batch, true);
                 // s.dwq holds ∂L/∂weff; weff = κ Σ ± 2^(b s) (qe - base)
                 double kappa = t.compensation();
                 for (int sl = 0; sl < slices; sl++) {

@@ -78,6 +78,48 @@ class ModelMvmTest {
         assertTrue(HatTesting.relDiff(ideal, hw) > 1e-3, "the drop is visible: " + HatTesting.relDiff(ideal, hw));
     }
 
+    /** Weight, input and clip gradients of layer 1 of NET (input: the digital layer 0's ReLU) for a fixed dy. */
+    static double[][] gradients(ModelMvm m) {
+        int batch = DATA.size();
+        double[] x0 = new double[batch * NET.inputs()];
+        DATA.range(0, batch, x0, new int[batch]);
+        var ws = NET.workspace(batch);
+        NET.forward(org.aimc.sim.nn.MvmEngine.DIGITAL, x0, batch, ws);
+        double[] x = ws.activations(0).clone();
+        var d = NET.layer(1);
+        double[] y = new double[batch * d.out()];
+        m.multiply(0, NET.layer(0), x0, batch, new double[batch * NET.layer(0).out()]);
+        m.multiply(1, d, x, batch, y);
+        double[] dy = new double[y.length];
+        var r = org.aimc.sim.numerics.KeyedRandom.stream(9, 0, org.aimc.sim.numerics.Purpose.DATA, 0);
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] = r.nextDouble() - 0.5;
+        }
+        double[] dW = new double[d.weights().length];
+        double[] dx = new double[x.length];
+        m.backward(1, d, x, dy, batch, dW, dx);
+        return new double[][] {dW, dx, m.gradients()[0].clone()};
+    }
+
+    @Test
+    void physicalGradientsReduceToTheStraightThroughOnesWhereThePhysicsIsNearlyLinear() {
+        // a huge load makes the divider nearly linear: the physical chain (digits of two slices, input bits,
+        // the read-out's slope) must then give the probabilistic model's straight-through gradients
+        String base = HatTesting.ideal("rram", "resistive-division, invert_millman: 0, access_r_on_ohm: 0, "
+                + "load_ratio: 1000", "bit-serial", 4);
+        TrainingTarget t = TrainingTarget.of(HatTesting.point(base), ChipPhysics.NONE);
+        assertTrue(t.divider() != null && t.mapping().slices() == 2);
+        double[] clip = clips(4);
+        double[][] phys = gradients(new ModelMvm(t, ModelMvm.Model.PHYSICAL, false, clip, true, null));
+        double[][] prob = gradients(new ModelMvm(t, ModelMvm.Model.PROBABILISTIC, false, clip, true, null));
+        String[] what = {"dW", "dx", "dclip"};
+        for (int k = 0; k < 2; k++) {
+            assertTrue(HatTesting.relDiff(phys[k], prob[k]) < 0.02, what[k] + ": " + HatTesting.relDiff(phys[k], prob[k]));
+        }
+        assertTrue(prob[2][1] != 0, "the hidden layer's clip is learned");
+        assertEquals(prob[2][1], phys[2][1], 0.02 * Math.abs(prob[2][1]), "clip gradient");
+    }
+
     static double maxAbs(double[] a) {
         double m = 0;
         for (double v : a) {
