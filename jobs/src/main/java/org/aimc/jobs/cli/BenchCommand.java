@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the committed benchmarks (see the README for the figures on the reference machine).",
         subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class, BenchCommand.TileCmd.class,
-                CrossbarBenchCommand.class})
+                CrossbarBenchCommand.class, BenchCommand.HatCmd.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UserError("choose a benchmark: " + "evaluator, spark-overhead, tile, crossbar (aimc bench --help)");
+        throw new UserError("choose a benchmark: " + "evaluator, spark-overhead, tile, crossbar, hat (aimc bench --help)");
     }
 
     /** JMH: tier-A evaluator points per second on one thread. */
@@ -103,6 +103,39 @@ public final class BenchCommand implements Callable<Integer> {
             }
             ejml.forEach((z, us) -> System.out.printf("[bench] %-22s %-6s %12.1f %14.0f %10.2f%n", "ideal EJML", z, us,
                     us * 1e3 / TileMvmBench.BATCH, 1.0));
+            return 0;
+        }
+    }
+
+    /** JMH: one epoch of hardware-aware training of fashion-mlp (noise injection) against a digital epoch. */
+    @Command(name = "hat", mixinStandardHelpOptions = true,
+            description = "JMH: one epoch of fashion-mlp on the 60k Fashion-MNIST training images with noise "
+                    + "injection (the probabilistic training model of a design point), one thread, against the "
+                    + "same epoch digital.")
+    static final class HatCmd implements Callable<Integer> {
+        @Option(names = "--spec", description = "Training spec of the point. Default: ${DEFAULT-VALUE}.")
+        String spec = "conf/training/hat-acceptance.yaml";
+
+        @Option(names = "--point", description = "Position of the point in the spec's points. Default: ${DEFAULT-VALUE}.")
+        int point = 0;
+
+        @Option(names = "--forks", description = "JMH forks. Default: ${DEFAULT-VALUE}.")
+        int forks = 1;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(Path.of(spec))) {
+                throw new UserError("spec file '" + spec + "' does not exist");
+            }
+            Options o = new OptionsBuilder().include(org.aimc.jobs.bench.HatBench.class.getName()).param("spec", spec)
+                    .param("point", Integer.toString(point)).forks(forks).threads(1)
+                    .jvmArgsAppend("-Daimc.cache.dir=" + System.getProperty("aimc.cache", "results/cache")).build();
+            for (RunResult r : new Runner(o).run()) {
+                String name = r.getParams().getBenchmark();
+                System.out.printf("[bench] hat %s, point %d of %s: %.1f s per epoch of 60,000 images (± %.1f)%n",
+                        name.substring(name.lastIndexOf('.') + 1), point, spec, r.getPrimaryResult().getScore(),
+                        r.getPrimaryResult().getScoreError());
+            }
             return 0;
         }
     }

@@ -41,7 +41,12 @@ public record HatSpec(String name, String description, SweepSpec sweep, List<Lon
             throw new SpecException("training", "missing");
         }
         points = List.copyOf(points == null ? List.of() : points);
-        long size = SweepPlan.of(sweep).size();
+        long size;
+        try {
+            size = SweepPlan.of(sweep).size();
+        } catch (SpecException e) {
+            throw e.under("sweep");
+        }
         if (points.isEmpty() && size > MAX_POINTS) {
             throw new SpecException("points", "the sweep has " + size + " points; a training spec trains at most "
                     + MAX_POINTS + ": list the indices to train (points: [..]) or narrow the axes");

@@ -46,12 +46,17 @@ public final class MillmanDivider {
 
     /** The digital estimate z of the node sum {@code s} for a read-out centred at {@code centre} (s0). */
     public double estimate(double s, double centre) {
+        return estimateFromRatio(ratio(s), centre);
+    }
+
+    /** The digital estimate z of a node at voltage ratio {@code v} (what the converter read) for centre s0. */
+    public double estimateFromRatio(double v, double centre) {
         if (invert) {
-            double v = Math.min(ratio(s), 1 - 1e-15);
-            return load * v / (1 - v);
+            double vc = Math.min(v, 1 - 1e-15);
+            return load * vc / (1 - vc);
         }
         double k = centre + load;
-        return centre + (ratio(s) - ratio(centre)) * k * k / load;
+        return centre + (v - ratio(centre)) * k * k / load;
     }
 
     /** dz/ds of {@link #estimate} at {@code s}. */

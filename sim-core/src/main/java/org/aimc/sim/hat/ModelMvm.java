@@ -788,11 +788,26 @@ public final class ModelMvm implements TrainableMvm {
                             if (div != null) {
                                 Kernels.multiply(cycleInput, batch, rows, qblock, out, sum);
                                 double centre = t.dividerCentre(sl, d);
+                                Readouts.Range rg = t.dividerRange(sl, d);
                                 for (int b = 0; b < batch; b++) {
                                     double su = rowSum(b, rows);
                                     for (int j = 0; j < out; j++) {
                                         int i = b * out + j;
-                                        s.y[i] += w * (div.estimate(sum[i], centre) - base * su);
+                                        double z;
+                                        if (rg == null) {
+                                            z = div.estimate(sum[i], centre);
+                                        } else {
+                                            // the node's converter: clip to its range, read the code's centre; a
+                                            // clipped node marks its sum with a negative zero slope (below)
+                                            double v = div.ratio(sum[i]);
+                                            double p = (v - rg.lo) / rg.step;
+                                            int code = p < 0 ? 0 : p >= rg.codes ? rg.codes - 1 : (int) p;
+                                            z = div.estimateFromRatio(rg.lo + (code + 0.5) * rg.step, centre);
+                                            if (p < 0 || p >= rg.codes) {
+                                                sum[i] = Double.NaN;
+                                            }
+                                        }
+                                        s.y[i] += w * (z - base * su);
                                     }
                                 }
                             } else {
@@ -841,7 +856,8 @@ public final class ModelMvm implements TrainableMvm {
                             if (div != null) {
                                 double centre = t.dividerCentre(sl, d);
                                 for (int i = 0; i < batch * out; i++) {
-                                    dz[i] = w * s.dy[i] * div.slope(sum[i], centre);
+                                    // straight through the code's rounding, zero where the converter clipped
+                                    dz[i] = Double.isNaN(sum[i]) ? 0 : w * s.dy[i] * div.slope(sum[i], centre);
                                 }
                                 Kernels.multiplyTransA(cycleInput, batch, rows, dz, out, dqb);
                                 // ∂S/∂u_i = q_i, and the digital offset -b Σu

@@ -20,7 +20,8 @@ import org.aimc.sim.spec.PointSpec;
  * every device sampled per chip, circuit mismatch, converter INL/DNL, offsets and noise, the domain's
  * physics); on top of it the tier-C effects the behavioural tile leaves out:
  * <ul>
- *   <li><b>Full nodal IR drop</b> where the point asks for {@code nonideal.ir_drop: nodal}: every tile's
+ *   <li><b>Full nodal IR drop</b> where the point asks for {@code nonideal.ir_drop: nodal} in a domain whose
+ *       columns are held at virtual ground (current, charge): every tile's
  *       crossbar (both line sets, the access structure) is solved by the nodal model
  *       ({@link NodalModel}, one solve per driven row with the factorization shared) for its exact transfer
  *       conductances T, and the word-line gain of every physical column is calibrated as the nodal IR-drop
@@ -57,7 +58,9 @@ public final class SimulatedChip implements HardwareBackend {
         this.outer = p;
         this.chip = chip;
         this.physics = physics;
-        this.nodal = p.spec().nonideal().irDrop().equals("nodal") && p.spec().array().wireOhm() > 0;
+        String domain = p.spec().domain().kind();
+        this.nodal = p.spec().nonideal().irDrop().equals("nodal") && p.spec().array().wireOhm() > 0
+                && (domain.equals("current") || domain.equals("charge"));
         this.settling = physics.chargeSettling() && p.spec().domain().kind().equals("charge");
         if (nodal) {
             if (!p.spec().array().access().equals("1T1R") && !p.spec().array().access().equals("0T1R")) {

@@ -6,6 +6,7 @@ import org.aimc.sim.domain.Readouts;
 import org.aimc.sim.domain.TileContext;
 import org.aimc.sim.hw.HardwarePoint;
 import org.aimc.sim.mapping.WeightMapping;
+import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.space.SweepPlan;
 import org.aimc.sim.spec.ParamValues;
@@ -30,7 +31,9 @@ import org.aimc.sim.spec.PointSpec;
  * {@code none} ({@link BitLineLadder}: first order for {@code analytic}, which is what the tier-B tile uses,
  * the exact ladder for {@code segmented} and {@code nodal}); charge domain: the bit line's RC settling into
  * the integrator when the chip physics asks for it ({@link ChargeSettling}). Resistive division with
- * bit-serial (gated) inputs and a linear read-out: the Millman divider ({@link MillmanDivider}).
+ * bit-serial (gated) inputs and a linear read-out: the Millman divider ({@link MillmanDivider}) and each
+ * node's converter (its range clips the node voltage, its codes quantise it; the range as the tier-B tile
+ * sets it from the point's data statistics).
  */
 public final class TrainingTarget {
     private final HardwarePoint point;
@@ -57,6 +60,8 @@ public final class TrainingTarget {
     private final double wireOhm;
     private final MillmanDivider divider;
     private final double[][] dividerCentre;
+    /** Converter range of each divider node [slice][device] in voltage ratio, null with an ideal converter. */
+    private final Readouts.Range[][] dividerRange;
     private final double settleBeta;
     private final double settleGamma;
     private final String domainId;
@@ -115,15 +120,33 @@ public final class TrainingTarget {
             this.divider = new MillmanDivider(load, false);
             Readouts.Digit[][] lv = Readouts.levels(ctx);
             this.dividerCentre = new double[lv.length][];
+            this.dividerRange = ctx.adc.ideal() ? null : new Readouts.Range[lv.length][];
             for (int s = 0; s < lv.length; s++) {
                 dividerCentre[s] = new double[lv[s].length];
+                if (dividerRange != null) {
+                    dividerRange[s] = new Readouts.Range[lv[s].length];
+                }
                 for (int d = 0; d < lv[s].length; d++) {
-                    dividerCentre[s][d] = Readouts.mean(in, lv[s][d].shift(base), rows);
+                    Readouts.Digit l = lv[s][d].shift(base);
+                    double mu = Readouts.mean(in, l, rows);
+                    dividerCentre[s][d] = mu;
+                    if (dividerRange != null) {
+                        // the tier-B tile's converter range of a gated node, in voltage ratio
+                        double sd = Math.sqrt(Readouts.variance(in, l, rows));
+                        double sMax = rows * in.uMax() * Math.max(l.max(), 0);
+                        MillmanDivider dv = divider;
+                        double mv = Gaussians.expectation(dv::ratio, mu, sd);
+                        double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> dv.ratio(x) * dv.ratio(x), mu, sd)
+                                - mv * mv, 0));
+                        dividerRange[s][d] = Readouts.continuousRange(ctx, mv, sv, 0, dv.ratio(sMax),
+                                new Readouts.Range());
+                    }
                 }
             }
         } else {
             this.divider = null;
             this.dividerCentre = null;
+            this.dividerRange = null;
         }
         if (domainId.equals("charge") && chip.chargeSettling()) {
             double capF = ctx.tech.wireCapF(spec.array().rows() * ctx.cellPitchM()) + chip.chargeNodeCapF();
@@ -274,6 +297,14 @@ public final class TrainingTarget {
     /** The read-out centre s0 of slice s, device d ({@link MillmanDivider}). */
     public double dividerCentre(int s, int d) {
         return dividerCentre[s][d];
+    }
+
+    /**
+     * The converter range (voltage ratio) of divider node (slice s, device d), as the tier-B tile sets it, or
+     * null when the converter is ideal.
+     */
+    public Readouts.Range dividerRange(int s, int d) {
+        return dividerRange == null ? null : dividerRange[s][d];
     }
 
     /** True when the charge-domain bit lines settle through the integrator's input resistance. */
