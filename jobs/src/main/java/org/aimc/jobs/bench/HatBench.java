@@ -18,7 +18,6 @@ import org.aimc.sim.nn.MvmEngine;
 import org.aimc.sim.nn.Network;
 import org.aimc.sim.nn.Trainer;
 import org.aimc.sim.nn.TrainingSpec;
-import org.aimc.sim.space.SweepPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 60,000 Fashion-MNIST training images (Adam, batches of 128) from the reference weights, through the
  * training model of a design point — {@code noiseInjection} the probabilistic model (device noise drawn every
  * step, output noise, STE quantizers, learned ranges), {@code digital} the same epoch with the exact product
- * for comparison. The point is point {@code point} of the training spec {@code spec} (default: the noise
- * point of {@code conf/training/hat-acceptance.yaml}). Needs the Debian package dataset-fashion-mnist; the
+ * for comparison. The point is the {@code point}-th point of the training spec {@code spec} (default: the
+ * noise point of {@code conf/training/hat-acceptance.yaml}). Needs the Debian package dataset-fashion-mnist; the
  * reference weights come from the cache {@code -Daimc.cache.dir} (default {@code results/cache}).
  * Run through {@code aimc bench hat}.
  */
@@ -63,12 +62,12 @@ public class HatBench {
     @Setup(Level.Trial)
     public void load() throws Exception {
         HatSpec hs = HatSpecYaml.parse(Files.readString(Path.of(spec)));
-        Recipe recipe = Recipes.get(hs.sweep().workload().id());
+        Recipe recipe = Recipes.get(hs.sweeps().get(0).workload().id());
         data = FashionMnist.load();
         Path cache = Path.of(System.getProperty("aimc.cache.dir", "results/cache"));
         reference = TrainedNetworks.loadOrTrain(recipe, cache, () -> data, null).network();
-        long index = hs.pointIndices().get(point);
-        target = TrainingTarget.of(HardwarePoint.of(SweepPlan.of(hs.sweep()), index), hs.settings().chipPhysics());
+        HatSpec.PointRef ref = hs.points().get(point);
+        target = TrainingTarget.of(HardwarePoint.of(hs.plan(ref.sweep()), ref.index()), hs.settings().chipPhysics());
         clips = ActivationRanges.calibrate(reference, data.train(), 2000, target.inputBits());
         training = hs.settings().training().withEpochs(1).withSeed(1);
     }

@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
                 + "every listed method (baseline, noise-injection, physical, hardware-in-loop, in-silico) and seed, "
                 + "evaluate each on simulated chip instances at the listed times after programming, and write the "
                 + "Parquet table 'training' (one row per point, method, seed and time).",
-            "The spec (conf/training/*.yaml) holds a sweep spec whose points are trained (or the listed 'points') "
-                    + "and a 'training' section; see the README. Runs are Spark tasks."})
+            "The spec (conf/training/*.yaml) holds one or more small sweep specs ('sweeps'), all of whose points are "
+                    + "trained, and a 'training' section; see the README. Runs are Spark tasks."})
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Training spec (YAML), e.g. conf/training/hat-acceptance.yaml.")
     String spec;
@@ -64,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
         Masters.check(master);
         String text = SpecFiles.read(spec);
         HatSpec hs = HatSpecYaml.parse(text);
-        String workload = hs.sweep().workload().id();
+        String workload = hs.sweeps().get(0).workload().id();
         Recipe recipe;
         try {
             recipe = Recipes.get(workload);
@@ -90,9 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
                 m -> console.println("[train] " + m)).network();
         List<TrainJob.Task> tasks = TrainJob.tasks(hs);
         var s = hs.settings();
-        console.printf(Locale.ROOT, "[train] %s: %d points x %d methods x %d seeds = %d runs; %d epochs on %,d images "
+        console.printf(Locale.ROOT, "[train] %s: %d points, %d methods, %d seeds: %d runs; %d epochs on %,d images "
                 + "(hardware-in-loop / in-silico %,d), %d chips x %d times on %,d test images; output %s%n", hs.name(),
-                hs.pointIndices().size(), s.methods().size(), s.seeds().size(), tasks.size(), s.epochs(),
+                hs.points().size(), s.methods().size(), s.seeds().size(), tasks.size(), s.epochs(),
                 Math.min(s.trainImages(), train.size()), s.hil().trainImages(), s.chips(), s.timesS().size(),
                 Math.min(s.testImages(), test.size()), table);
         long t0 = System.nanoTime();
@@ -100,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
         spark.sparkContext().setJobDescription("aimc train " + hs.name());
         LongAccumulator done = spark.sparkContext().longAccumulator("aimc train runs");
         Thread progress = noProgress ? null : progress(console, done, tasks.size(), t0);
-        List<HatRunner.Result> results;
+        List<TrainJob.Outcome> results;
         try {
             results = TrainJob.run(spark, new TrainJob.Inputs(text, hs, pretrained, train, test), tasks, done);
         } finally {
@@ -112,8 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
         summary(console, hs, results);
         console.printf(Locale.ROOT, "[train] done: %d runs in %.1f s; table %s%n", results.size(),
                 (System.nanoTime() - t0) / 1e9, table);
-        console.printf("[train] query: aimc sql %s \"SELECT point_index, method, time_s, avg(accuracy_hw_mean) FROM "
-                + "training GROUP BY 1, 2, 3 ORDER BY 1, 2, 3\"%n", outPath);
+        console.printf("[train] query: aimc sql %s \"SELECT sweep_name, point_index, method, time_s, "
+                + "avg(accuracy_hw_mean) FROM training GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4\"%n", outPath);
         return 0;
     }
 
@@ -141,22 +141,26 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Per point, method and time: the mean over seeds of the digital and on-hardware accuracy. */
-    static void summary(PrintStream console, HatSpec hs, List<HatRunner.Result> results) {
+    static void summary(PrintStream console, HatSpec hs, List<TrainJob.Outcome> results) {
         Map<String, List<double[]>> rows = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
-        for (HatRunner.Result r : results) {
+        for (TrainJob.Outcome o : results) {
+            HatRunner.Result r = o.result();
+            String sweep = hs.sweeps().get(o.sweep()).name();
             if (r.skipped() != null) {
-                skipped.add("point " + r.pointIndex() + " " + r.method() + " seed " + r.seed() + ": " + r.skipped());
+                skipped.add(sweep + " point " + r.pointIndex() + " " + r.method() + " seed " + r.seed() + ": "
+                        + r.skipped());
                 continue;
             }
             for (HatRunner.TimeAccuracy ta : r.hardware()) {
-                String key = String.format(Locale.ROOT, "%6d %-17s %10.4g", r.pointIndex(), r.method(), ta.timeS());
+                String key = String.format(Locale.ROOT, "%-20s %6d %-17s %10.4g", sweep, r.pointIndex(), r.method(),
+                        ta.timeS());
                 rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {r.accuracyDigital(),
                     ta.stats().mean(), ta.stats().std()});
             }
         }
-        console.printf("[train] %6s %-17s %10s %8s %8s %8s %6s%n", "point", "method", "time_s", "digital", "hw_mean",
-                "hw_std", "seeds");
+        console.printf("[train] %-20s %6s %-17s %10s %8s %8s %8s %6s%n", "sweep", "point", "method", "time_s", "digital",
+                "hw_mean", "hw_std", "seeds");
         for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
             double dg = 0;
             double hm = 0;

@@ -57,7 +57,7 @@ public final class AimcKryoRegistrator implements KryoRegistrator {
         // aimc train: the broadcast inputs, the tasks and the per-run results (Java serialization of records)
         kryo.register(TrainJob.Inputs.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         kryo.register(TrainJob.Task.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
-        kryo.register(org.aimc.sim.hat.HatRunner.Result.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        kryo.register(TrainJob.Outcome.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         for (String name : BY_NAME) {
             Class<?> c = byName(name);
             if (c != null) {

@@ -97,40 +97,60 @@ public final class TrainJob {
         }
     }
 
-    /** One (point, method, seed) run; {@code seedPosition} is the seed's place in the spec's list. */
-    public record Task(long point, String method, long seed, int seedPosition) implements Serializable {
+    /**
+     * One (sweep, point, method, seed) run; {@code sweep} is the sweep's position in the spec, {@code seedPosition}
+     * the seed's place in the spec's list.
+     */
+    public record Task(int sweep, long point, String method, long seed, int seedPosition) implements Serializable {
+    }
+
+    /** A spec rebuilt on an executor: its plans and the runs' shared inputs. */
+    private record Prepared(List<SweepPlan> plans, HatRunner.Inputs inputs) {
     }
 
     /** The rebuilt inputs of one broadcast, per executor JVM. */
-    private static final Map<String, HatRunner.Inputs> PREPARED = new ConcurrentHashMap<>();
+    private static final Map<String, Prepared> PREPARED = new ConcurrentHashMap<>();
 
-    private static HatRunner.Inputs prepared(Inputs in) {
+    private static Prepared prepared(Inputs in) {
         return PREPARED.computeIfAbsent(in.id, k -> {
             HatSpec spec = HatSpecYaml.parse(in.specText);
-            return new HatRunner.Inputs(SweepPlan.of(spec.sweep()), NetworkCodec.decode(in.network),
+            List<SweepPlan> plans = new ArrayList<>();
+            for (int i = 0; i < spec.sweeps().size(); i++) {
+                plans.add(spec.plan(i));
+            }
+            return new Prepared(plans, new HatRunner.Inputs(NetworkCodec.decode(in.network),
                     new ByteExamples(in.trainPixels, in.trainLabels, in.features, in.classes, in.scale),
                     new ByteExamples(in.testPixels, in.testLabels, in.features, in.classes, in.scale),
-                    spec.settings());
+                    spec.settings()));
         });
     }
 
-    /** The tasks of a spec: points × methods × seeds, in that order. */
+    /** The tasks of a spec: points × methods × seeds, in that order (hardware-in-the-loop where it runs). */
     public static List<Task> tasks(HatSpec spec) {
         List<Task> out = new ArrayList<>();
-        for (long p : spec.pointIndices()) {
+        for (HatSpec.PointRef p : spec.points()) {
+            String sweep = spec.sweeps().get(p.sweep()).name();
             for (HatMethod m : spec.settings().methods()) {
+                if (!spec.settings().runs(m, sweep)) {
+                    continue;
+                }
                 for (int s = 0; s < spec.settings().seeds().size(); s++) {
-                    out.add(new Task(p, m.id(), spec.settings().seeds().get(s), s));
+                    out.add(new Task(p.sweep(), p.index(), m.id(), spec.settings().seeds().get(s), s));
                 }
             }
         }
         return out;
     }
 
+    /** The outcome of a task: its sweep and the run's result. */
+    public record Outcome(int sweep, HatRunner.Result result) implements Serializable {
+    }
+
     /** Runs one task (on an executor, or locally). A point that cannot be built is a skipped result. */
-    static HatRunner.Result runTask(Inputs in, Task t) {
-        HatRunner.Inputs p = prepared(in);
-        return HatRunner.run(p, t.point(), HatMethod.of(t.method()), t.seed(), t.seedPosition());
+    static Outcome runTask(Inputs in, Task t) {
+        Prepared p = prepared(in);
+        return new Outcome(t.sweep(), HatRunner.run(p.inputs(), p.plans().get(t.sweep()), t.point(),
+                HatMethod.of(t.method()), t.seed(), t.seedPosition()));
     }
 
     /**
@@ -138,11 +158,11 @@ public final class TrainJob {
      *
      * @param done counts finished runs (for progress); may be null
      */
-    public static List<HatRunner.Result> run(SparkSession spark, Inputs in, List<Task> tasks, LongAccumulator done) {
+    public static List<Outcome> run(SparkSession spark, Inputs in, List<Task> tasks, LongAccumulator done) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Inputs> b = jsc.broadcast(in);
-        FlatMapFunction<Iterator<Task>, HatRunner.Result> run = it -> {
-            List<HatRunner.Result> out = new ArrayList<>();
+        FlatMapFunction<Iterator<Task>, Outcome> run = it -> {
+            List<Outcome> out = new ArrayList<>();
             while (it.hasNext()) {
                 out.add(runTask(b.value(), it.next()));
                 if (done != null) {
@@ -151,12 +171,12 @@ public final class TrainJob {
             }
             return out.iterator();
         };
-        List<HatRunner.Result> all = new ArrayList<>(jsc.parallelize(tasks, Math.max(1, tasks.size()))
-                .mapPartitions(run).collect());
+        List<Outcome> all = new ArrayList<>(jsc.parallelize(tasks, Math.max(1, tasks.size())).mapPartitions(run)
+                .collect());
         b.destroy();
         List<String> order = HatMethod.ids();
-        all.sort(Comparator.comparingLong(HatRunner.Result::pointIndex)
-                .thenComparingInt(r -> order.indexOf(r.method())).thenComparingLong(HatRunner.Result::seed));
+        all.sort(Comparator.comparingInt(Outcome::sweep).thenComparingLong(o -> o.result().pointIndex())
+                .thenComparingInt(o -> order.indexOf(o.result().method())).thenComparingLong(o -> o.result().seed()));
         return all;
     }
 
@@ -165,6 +185,7 @@ public final class TrainJob {
         List<StructField> f = new ArrayList<>();
         f.add(DataTypes.createStructField("schema_version", DataTypes.IntegerType, false));
         f.add(DataTypes.createStructField("training_id", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("sweep_name", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("sweep_id", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("spec_hash", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("point_index", DataTypes.LongType, false));
@@ -187,18 +208,24 @@ public final class TrainJob {
         return DataTypes.createStructType(f);
     }
 
-    /** The rows of the results: one per (point, method, seed, evaluation time). */
-    public static List<Row> rows(HatSpec spec, List<HatRunner.Result> results) {
-        SweepPlan plan = SweepPlan.of(spec.sweep());
+    /** The rows of the results: one per (sweep, point, method, seed, evaluation time). */
+    public static List<Row> rows(HatSpec spec, List<Outcome> results) {
+        List<SweepPlan> plans = new ArrayList<>();
+        for (int i = 0; i < spec.sweeps().size(); i++) {
+            plans.add(spec.plan(i));
+        }
         String hash = spec.specHash();
         int chips = spec.settings().chips();
         List<Row> out = new ArrayList<>();
-        for (HatRunner.Result r : results) {
+        for (Outcome o : results) {
+            HatRunner.Result r = o.result();
+            SweepPlan plan = plans.get(o.sweep());
             var point = plan.space().decode(r.pointIndex());
             for (HatRunner.TimeAccuracy ta : r.hardware()) {
                 var st = ta.stats();
                 boolean ok = r.skipped() == null && st != null;
-                out.add(RowFactory.create(SCHEMA_VERSION, spec.name(), plan.sweepId(), hash, r.pointIndex(),
+                out.add(RowFactory.create(SCHEMA_VERSION, spec.name(), plan.spec().name(), plan.sweepId(), hash,
+                        r.pointIndex(),
                         point.device().kind(), point.domain().kind(), r.method(), r.seed(), r.epochs(), ta.timeS(),
                         ok ? r.accuracyDigital() : null, ok ? st.mean() : null, ok ? st.std() : null,
                         ok ? st.ci95Low() : null, ok ? st.ci95High() : null, ok ? st.chips() : chips, r.trainSeconds(),
@@ -209,7 +236,7 @@ public final class TrainJob {
     }
 
     /** The {@code training} table of the results. */
-    public static Dataset<Row> table(SparkSession spark, HatSpec spec, List<HatRunner.Result> results) {
+    public static Dataset<Row> table(SparkSession spark, HatSpec spec, List<Outcome> results) {
         return spark.createDataFrame(rows(spec, results), schema());
     }
 }

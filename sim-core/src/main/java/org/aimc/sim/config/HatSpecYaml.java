@@ -21,13 +21,12 @@ import org.aimc.sim.spec.SweepSpec;
  * <pre>
  * name: hat-acceptance
  * description: ...                 # optional
- * sweep:                           # a sweep spec (conf/sweeps format); its points are trained
- *   name: ...
- *   seed: 7
- *   workload: fashion-mlp
- *   base: {...}
- *   axes: {...}
- * points: [0, 2]                   # optional: indices of the sweep to train (default: all, at most 64)
+ * sweeps:                          # one or more sweep specs (conf/sweeps format); all their points are trained
+ *   - name: noise-point            #   (at most 64 points in all)
+ *     seed: 7
+ *     workload: fashion-mlp        #   the same workload in every sweep
+ *     base: {...}
+ *     axes: {...}
  * training:
  *   methods: [baseline, noise-injection, physical, hardware-in-loop, in-silico]
  *   seeds: [1, 2]
@@ -44,19 +43,19 @@ import org.aimc.sim.spec.SweepSpec;
  *   chips: 5                       # default 5
  *   times_s: [3600]                # default [3600]
  *   eval_batch: 200                # default 200
- *   hil: {reprogram_steps: 10, twin: probabilistic, train_images: 10000}
+ *   hil: {reprogram_steps: 10, twin: probabilistic, train_images: 10000, sweeps: [noise-point]}  # sweeps: default all
  *   chip_physics: {charge_input_ohm: 0, charge_node_cap_f: 0}
  * </pre>
  */
 public final class HatSpecYaml {
     /** Top-level keys. */
-    public static final List<String> TOP_KEYS = List.of("name", "description", "sweep", "points", "training");
+    public static final List<String> TOP_KEYS = List.of("name", "description", "sweeps", "training");
     /** Keys of the {@code training} section. */
     public static final List<String> TRAINING_KEYS = List.of("methods", "seeds", "epochs", "optimizer",
             "learning_rate", "schedule", "momentum", "weight_decay", "batch_size", "train_images", "test_images",
             "calibration_images", "chips", "times_s", "eval_batch", "hil", "chip_physics");
     /** Keys of {@code training.hil}. */
-    public static final List<String> HIL_KEYS = List.of("reprogram_steps", "twin", "train_images");
+    public static final List<String> HIL_KEYS = List.of("reprogram_steps", "twin", "train_images", "sweeps");
     /** Keys of {@code training.chip_physics}. */
     public static final List<String> CHIP_KEYS = List.of("charge_input_ohm", "charge_node_cap_f");
     /** Values of {@code training.hil.twin}. */
@@ -74,28 +73,30 @@ public final class HatSpecYaml {
         Nodes.checkKeys(root, "", TOP_KEYS);
         String name = Nodes.requiredText(root, "name", "");
         String description = Nodes.optionalText(root, "description", "", "");
-        JsonNode sw = root.get("sweep");
+        JsonNode sw = root.get("sweeps");
         if (sw == null || sw.isNull()) {
-            throw new SpecException("sweep", "missing: the sweep spec whose points are trained");
+            throw new SpecException("sweeps", "missing: the sweep specs whose points are trained");
         }
-        Nodes.requireObject(sw, "sweep");
-        SweepSpec sweep;
-        try {
-            sweep = SpecYaml.parseSweep(WRITER.writeValueAsString(sw));
-        } catch (SpecException e) {
-            throw e.under("sweep");
-        } catch (JsonProcessingException e) {
-            throw new SpecException("sweep", "cannot read: " + e.getOriginalMessage());
+        if (!sw.isArray() || sw.size() == 0) {
+            throw new SpecException("sweeps", "expected a non-empty list of sweep specs, got " + Nodes.show(sw));
         }
-        List<Long> points = new ArrayList<>();
-        JsonNode pts = root.get("points");
-        if (pts != null && !pts.isNull()) {
-            if (!pts.isArray()) {
-                throw new SpecException("points", "expected a list of point indices, got " + Nodes.show(pts));
+        List<SweepSpec> sweeps = new ArrayList<>();
+        for (int i = 0; i < sw.size(); i++) {
+            String where = "sweeps[" + i + "]";
+            Nodes.requireObject(sw.get(i), where);
+            SweepSpec s;
+            try {
+                s = SpecYaml.parseSweep(WRITER.writeValueAsString(sw.get(i)));
+            } catch (SpecException e) {
+                throw e.under(where);
+            } catch (JsonProcessingException e) {
+                throw new SpecException(where, "cannot read: " + e.getOriginalMessage());
             }
-            for (int i = 0; i < pts.size(); i++) {
-                points.add(integer(pts.get(i), "points[" + i + "]"));
+            if (i > 0 && !s.workload().id().equals(sweeps.get(0).workload().id())) {
+                throw new SpecException(where + ".workload", "is '" + s.workload().id() + "', the first sweep's is '"
+                        + sweeps.get(0).workload().id() + "': one spec trains one workload");
             }
+            sweeps.add(s);
         }
         JsonNode tr = root.get("training");
         if (tr == null || tr.isNull()) {
@@ -104,7 +105,7 @@ public final class HatSpecYaml {
         Nodes.requireObject(tr, "training");
         Nodes.checkKeys(tr, "training", TRAINING_KEYS);
         try {
-            return new HatSpec(name, description, sweep, points, settings(tr));
+            return new HatSpec(name, description, sweeps, settings(tr));
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -177,7 +178,7 @@ public final class HatSpecYaml {
 
     private static HatSettings.Hil hil(JsonNode h, int trainImages) {
         if (h == null || h.isNull()) {
-            return new HatSettings.Hil(10, ModelMvm.Model.PROBABILISTIC, Math.min(10_000, trainImages));
+            return new HatSettings.Hil(10, ModelMvm.Model.PROBABILISTIC, Math.min(10_000, trainImages), List.of());
         }
         Nodes.requireObject(h, "training.hil");
         Nodes.checkKeys(h, "training.hil", HIL_KEYS);
@@ -187,7 +188,21 @@ public final class HatSpecYaml {
             throw new SpecException("training.hil.twin", "unknown twin '" + twin + "'; known: " + TWINS);
         }
         int images = optionalInt(h, "train_images", Math.min(10_000, trainImages), 1, 10_000_000, "training.hil");
-        return new HatSettings.Hil(steps, ModelMvm.Model.valueOf(twin.toUpperCase(Locale.ROOT)), images);
+        List<String> sweeps = new ArrayList<>();
+        JsonNode p = h.get("sweeps");
+        if (p != null && !p.isNull()) {
+            if (!p.isArray()) {
+                throw new SpecException("training.hil.sweeps", "expected a list of sweep names, got " + Nodes.show(p));
+            }
+            for (int i = 0; i < p.size(); i++) {
+                if (!p.get(i).isTextual()) {
+                    throw new SpecException("training.hil.sweeps[" + i + "]", "expected a sweep name, got "
+                            + Nodes.show(p.get(i)));
+                }
+                sweeps.add(p.get(i).textValue());
+            }
+        }
+        return new HatSettings.Hil(steps, ModelMvm.Model.valueOf(twin.toUpperCase(Locale.ROOT)), images, sweeps);
     }
 
     private static ChipPhysics chip(JsonNode c) {

@@ -63,18 +63,19 @@ public final class HatRunner {
             implements Serializable {
     }
 
-    /** What every run of a spec shares: the plan, the pre-trained network, the data and the settings. */
-    public record Inputs(SweepPlan plan, Network pretrained, Examples train, Examples test, HatSettings settings) {
+    /** What every run of a spec shares: the pre-trained network, the data and the settings. */
+    public record Inputs(Network pretrained, Examples train, Examples test, HatSettings settings) {
     }
 
     /**
      * Runs one (point, method, seed).
      *
+     * @param plan         the sweep of the point
      * @param seedPosition position of {@code seed} in the spec's seeds (selects the hardware-in-the-loop chip)
      */
-    public static Result run(Inputs in, long index, HatMethod method, long seed, int seedPosition) {
+    public static Result run(Inputs in, SweepPlan plan, long index, HatMethod method, long seed, int seedPosition) {
         HatSettings s = in.settings();
-        HardwarePoint point = HardwarePoint.of(in.plan(), index);
+        HardwarePoint point = HardwarePoint.of(plan, index);
         if (point.infeasibility() != null) {
             return skipped(index, method, seed, s, "infeasible design point: " + point.infeasibility());
         }
@@ -85,9 +86,9 @@ public final class HatRunner {
         }
         Network net = in.pretrained().copy();
         int bits = target.inputBits();
-        Examples train = head(in.train(), method == HatMethod.HARDWARE_IN_LOOP || method == HatMethod.IN_SILICO
+        Examples train = in.train().head(method == HatMethod.HARDWARE_IN_LOOP || method == HatMethod.IN_SILICO
                 ? s.hil().trainImages() : s.trainImages());
-        Examples test = head(in.test(), s.testImages());
+        Examples test = in.test().head(s.testImages());
         double[] clips0 = ActivationRanges.calibrate(net, train, Math.min(s.calibrationImages(), train.size()), bits);
         TrainingSpec ts = s.training().withEpochs(s.epochs()).withSeed(seed);
         UniformRandomProvider noise = noiseStream(seed, index);
@@ -107,7 +108,7 @@ public final class HatRunner {
                 clips = engine.clips();
             }
             case HARDWARE_IN_LOOP -> {
-                SimulatedChip chip = SimulatedChip.of(in.plan(), index, point.spec().operating().timeS(),
+                SimulatedChip chip = SimulatedChip.of(plan, index, point.spec().operating().timeS(),
                         point.spec().operating().driftCompensation(), s.chips() + seedPosition, s.chipPhysics(), null);
                 ModelMvm twin = new ModelMvm(target, s.hil().twin(), false, clips0, true, null);
                 HilMvm engine = new HilMvm(chip, twin, net, s.hil().reprogramSteps());
@@ -121,7 +122,7 @@ public final class HatRunner {
         long t1 = System.nanoTime();
         double digital = net.classify(test, MvmEngine.DIGITAL, s.evalBatch(), null);
         QuantisedNetwork q = QuantisedNetwork.of(net, target.weightBits(), bits, clips);
-        List<TimeAccuracy> hw = evaluate(in.plan(), index, q, test, s);
+        List<TimeAccuracy> hw = evaluate(plan, index, q, test, s);
         double evalS = (System.nanoTime() - t1) / 1e9;
         return new Result(index, method.id(), seed, s.epochs(), digital, hw, trainS, evalS, programmings, null);
     }
@@ -163,38 +164,5 @@ public final class HatRunner {
             hw.add(new TimeAccuracy(t, null));
         }
         return new Result(index, method.id(), seed, s.epochs(), Double.NaN, hw, 0, 0, 0, why);
-    }
-
-    /** The first {@code n} examples of a set (all of them when it has fewer). */
-    public static Examples head(Examples all, int n) {
-        if (n >= all.size()) {
-            return all;
-        }
-        return new Examples() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public int features() {
-                return all.features();
-            }
-
-            @Override
-            public int classes() {
-                return all.classes();
-            }
-
-            @Override
-            public int label(int i) {
-                return all.label(i);
-            }
-
-            @Override
-            public void copyFeatures(int i, double[] dst, int offset) {
-                all.copyFeatures(i, dst, offset);
-            }
-        };
     }
 }

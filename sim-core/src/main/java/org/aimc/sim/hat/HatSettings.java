@@ -35,15 +35,29 @@ public record HatSettings(List<HatMethod> methods, List<Long> seeds, int epochs,
      * @param twin           the model the gradients go through, {@code probabilistic} or {@code physical}
      * @param trainImages    training images of the hardware-in-the-loop and in-silico runs (the first ones;
      *                       at most {@link HatSettings#trainImages})
+     * @param sweeps         names of the sweeps where the hardware-in-the-loop and in-silico runs happen;
+     *                       empty: every sweep
      */
-    public record Hil(int reprogramSteps, ModelMvm.Model twin, int trainImages) implements Serializable {
+    public record Hil(int reprogramSteps, ModelMvm.Model twin, int trainImages, List<String> sweeps)
+            implements Serializable {
         public Hil {
             Checks.intIn("training.hil.reprogram_steps", reprogramSteps, 1, 1_000_000);
             Checks.intIn("training.hil.train_images", trainImages, 1, 10_000_000);
             if (twin == null) {
                 throw new SpecException("training.hil.twin", "missing");
             }
+            sweeps = List.copyOf(sweeps == null ? List.of() : sweeps);
         }
+
+        /** Whether the hardware-in-the-loop and in-silico methods run in sweep {@code name}. */
+        public boolean at(String name) {
+            return sweeps.isEmpty() || sweeps.contains(name);
+        }
+    }
+
+    /** Whether {@code method} runs in sweep {@code name} (hardware-in-the-loop and in-silico: {@link Hil#sweeps}). */
+    public boolean runs(HatMethod method, String sweep) {
+        return !(method == HatMethod.HARDWARE_IN_LOOP || method == HatMethod.IN_SILICO) || hil.at(sweep);
     }
 
     public HatSettings {
@@ -105,6 +119,7 @@ public record HatSettings(List<HatMethod> methods, List<Long> seeds, int epochs,
         sb.append("hil.reprogram_steps=").append(hil.reprogramSteps()).append('\n');
         sb.append("hil.twin=").append(hil.twin().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         sb.append("hil.train_images=").append(hil.trainImages()).append('\n');
+        sb.append("hil.sweeps=").append(hil.sweeps()).append('\n');
         sb.append("chip_physics.charge_input_ohm=").append(chipPhysics.chargeInputOhm()).append('\n');
         sb.append("chip_physics.charge_node_cap_f=").append(chipPhysics.chargeNodeCapF()).append('\n');
         return sb.toString();

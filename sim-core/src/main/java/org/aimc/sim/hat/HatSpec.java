@@ -1,7 +1,10 @@
 package org.aimc.sim.hat;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.aimc.sim.config.SpecYaml;
 import org.aimc.sim.space.SweepPlan;
 import org.aimc.sim.spec.Checks;
@@ -9,23 +12,27 @@ import org.aimc.sim.spec.SpecException;
 import org.aimc.sim.spec.SweepSpec;
 
 /**
- * A training spec ({@code aimc train SPEC}, {@code conf/training/*.yaml}): a sweep whose design points are
- * trained (all of them, or the listed indices), and how ({@link HatSettings}). Kept small on purpose: at most
- * {@value #MAX_POINTS} points and {@value #MAX_RUNS} runs (points × methods × seeds), each a fine-tuning and
- * an evaluation over chip instances.
+ * A training spec ({@code aimc train SPEC}, {@code conf/training/*.yaml}): one or more small sweeps, every
+ * point of which is trained, and how ({@link HatSettings}). Several sweeps let one spec hold design points that
+ * no single sweep can (different compute domains with their own parameters). Kept small on purpose: at most
+ * {@value #MAX_POINTS} points in all and {@value #MAX_RUNS} runs (points × methods × seeds), each a fine-tuning
+ * and an evaluation over chip instances.
  *
  * @param name        1-64 letters, digits, '.', '_' or '-'
  * @param description free text
- * @param sweep       the sweep spec of the points
- * @param points      indices of the sweep to train (empty: every point)
+ * @param sweeps      the sweeps whose points are trained (distinct names)
  * @param settings    methods, seeds, schedule, data and evaluation
  */
-public record HatSpec(String name, String description, SweepSpec sweep, List<Long> points, HatSettings settings)
+public record HatSpec(String name, String description, List<SweepSpec> sweeps, HatSettings settings)
         implements Serializable {
-    /** Largest number of design points a training spec may list. */
+    /** Largest number of design points a training spec may hold. */
     public static final int MAX_POINTS = 64;
     /** Largest number of (point, method, seed) runs of a training spec. */
     public static final int MAX_RUNS = 2000;
+
+    /** A design point of the spec: point {@code index} of sweep {@code sweep} (its position in the list). */
+    public record PointRef(int sweep, long index) implements Serializable {
+    }
 
     public HatSpec {
         Checks.nonBlank("name", name);
@@ -34,55 +41,67 @@ public record HatSpec(String name, String description, SweepSpec sweep, List<Lon
                     + "'");
         }
         description = description == null ? "" : description;
-        if (sweep == null) {
-            throw new SpecException("sweep", "missing");
+        if (sweeps == null || sweeps.isEmpty()) {
+            throw new SpecException("sweeps", "needs at least one sweep spec");
         }
+        sweeps = List.copyOf(sweeps);
         if (settings == null) {
             throw new SpecException("training", "missing");
         }
-        points = List.copyOf(points == null ? List.of() : points);
-        long size;
-        try {
-            size = SweepPlan.of(sweep).size();
-        } catch (SpecException e) {
-            throw e.under("sweep");
-        }
-        if (points.isEmpty() && size > MAX_POINTS) {
-            throw new SpecException("points", "the sweep has " + size + " points; a training spec trains at most "
-                    + MAX_POINTS + ": list the indices to train (points: [..]) or narrow the axes");
-        }
-        if (points.size() > MAX_POINTS) {
-            throw new SpecException("points", "lists " + points.size() + " points; at most " + MAX_POINTS);
-        }
-        for (int i = 0; i < points.size(); i++) {
-            long p = points.get(i);
-            if (p < 0 || p >= size) {
-                throw new SpecException("points[" + i + "]", "index " + p + " outside the sweep's [0, " + (size - 1)
-                        + "]");
+        Set<String> names = new HashSet<>();
+        long total = 0;
+        for (int i = 0; i < sweeps.size(); i++) {
+            SweepSpec s = sweeps.get(i);
+            if (!names.add(s.name())) {
+                throw new SpecException("sweeps[" + i + "].name", "'" + s.name() + "' names two sweeps");
+            }
+            try {
+                total += SweepPlan.of(s).size();
+            } catch (SpecException e) {
+                throw e.under("sweeps[" + i + "]");
             }
         }
-        if (points.stream().distinct().count() != points.size()) {
-            throw new SpecException("points", "lists an index twice: " + points);
+        if (total > MAX_POINTS) {
+            throw new SpecException("sweeps", "the sweeps have " + total + " points; a training spec trains at most "
+                    + MAX_POINTS + ": narrow the axes");
         }
-        long runs = (points.isEmpty() ? size : points.size()) * settings.methods().size() * settings.seeds().size();
+        for (int i = 0; i < settings.hil().sweeps().size(); i++) {
+            String s = settings.hil().sweeps().get(i);
+            if (!names.contains(s)) {
+                throw new SpecException("training.hil.sweeps[" + i + "]", "unknown sweep '" + s + "'; the spec's: "
+                        + sweeps.stream().map(SweepSpec::name).toList());
+            }
+        }
+        long runs = total * settings.methods().size() * settings.seeds().size();
         if (runs > MAX_RUNS) {
             throw new SpecException("training", runs + " runs (points x methods x seeds); at most " + MAX_RUNS);
         }
     }
 
-    /** The indices trained, ascending order of the list (every point when none are listed). */
-    public List<Long> pointIndices() {
-        if (!points.isEmpty()) {
-            return points;
-        }
-        long size = SweepPlan.of(sweep).size();
-        return java.util.stream.LongStream.range(0, size).boxed().toList();
+    /** The plan of sweep {@code i}. */
+    public SweepPlan plan(int i) {
+        return SweepPlan.of(sweeps.get(i));
     }
 
-    /** The canonical text: the sweep's canonical form, the points and the settings. */
+    /** Every point trained, sweep by sweep, index by index. */
+    public List<PointRef> points() {
+        List<PointRef> out = new ArrayList<>();
+        for (int i = 0; i < sweeps.size(); i++) {
+            long size = plan(i).size();
+            for (long p = 0; p < size; p++) {
+                out.add(new PointRef(i, p));
+            }
+        }
+        return out;
+    }
+
+    /** The canonical text: the settings and every sweep's canonical form. */
     public String canonicalText() {
-        return "aimc training spec\nname=" + name + "\npoints=" + points + "\n" + settings.canonicalText() + "sweep:\n"
-                + SpecYaml.canonical(sweep);
+        StringBuilder sb = new StringBuilder("aimc training spec\nname=" + name + "\n" + settings.canonicalText());
+        for (SweepSpec s : sweeps) {
+            sb.append("sweep:\n").append(SpecYaml.canonical(s));
+        }
+        return sb.toString();
     }
 
     /** SHA-256 of {@link #canonicalText()}. */

@@ -645,6 +645,23 @@ public final class ModelMvm implements TrainableMvm {
             }
         }
 
+        /** The input gradient of {@link #subtractOffset}: ∂L/∂u_i -= κ Q Σ_j ∂L/∂y_j (offset mappings). */
+        void offsetBackward(int batch, double kappa) {
+            if (t.mapping().offset() == 0) {
+                return;
+            }
+            double c = kappa * t.mapping().offset();
+            for (int b = 0; b < batch; b++) {
+                double g = 0;
+                for (int j = 0; j < s.out; j++) {
+                    g += s.dy[b * s.out + j];
+                }
+                for (int i = 0; i < s.in; i++) {
+                    s.du[b * s.in + i] -= c * g;
+                }
+            }
+        }
+
         void backward(int batch) {
             for (double[] g : dq) {
                 Arrays.fill(g, 0);
@@ -662,18 +679,7 @@ public final class ModelMvm implements TrainableMvm {
                         }
                     }
                 }
-                if (t.mapping().offset() != 0) {
-                    double c = kappa * t.mapping().offset();
-                    for (int b = 0; b < batch; b++) {
-                        double g = 0;
-                        for (int j = 0; j < s.out; j++) {
-                            g += s.dy[b * s.out + j];
-                        }
-                        for (int i = 0; i < s.in; i++) {
-                            s.du[b * s.in + i] -= c * g;
-                        }
-                    }
-                }
+                offsetBackward(batch, kappa);
             } else {
                 nonlinearBackward(batch);
             }
@@ -896,18 +902,7 @@ public final class ModelMvm implements TrainableMvm {
                     }
                 }
             }
-            if (t.mapping().offset() != 0) {
-                double c = kappa * t.mapping().offset();
-                for (int b = 0; b < batch; b++) {
-                    double g = 0;
-                    for (int j = 0; j < out; j++) {
-                        g += s.dy[b * out + j];
-                    }
-                    for (int i = 0; i < s.in; i++) {
-                        s.du[b * s.in + i] -= c * g;
-                    }
-                }
-            }
+            offsetBackward(batch, kappa);
         }
 
         private double rowSum(int b, int rows) {

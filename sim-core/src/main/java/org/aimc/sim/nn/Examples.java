@@ -34,6 +34,43 @@ public interface Examples {
         }
     }
 
+    /** The first {@code n} examples as a view (this set itself when it has no more than {@code n}). */
+    default Examples head(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        if (n >= size()) {
+            return this;
+        }
+        Examples all = this;
+        return new Examples() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public int features() {
+                return all.features();
+            }
+
+            @Override
+            public int classes() {
+                return all.classes();
+            }
+
+            @Override
+            public int label(int i) {
+                return all.label(i);
+            }
+
+            @Override
+            public void copyFeatures(int i, double[] dst, int offset) {
+                all.copyFeatures(i, dst, offset);
+            }
+        };
+    }
+
     /** Copies examples {@code [from, from + count)} in order into a batch, as {@link #gather}. */
     default void range(int from, int count, double[] x, int[] labels) {
         int d = features();

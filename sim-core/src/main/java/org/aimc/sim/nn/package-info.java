@@ -8,8 +8,11 @@
  * goes through an {@link org.aimc.sim.nn.MvmEngine}. {@link org.aimc.sim.nn.DigitalMvm} is the exact
  * product; {@link org.aimc.sim.nn.GaussianMvmError} injects relative MVM error for the tier-A calibration
  * ({@link org.aimc.sim.nn.NoiseCalibration}); tier-B hardware models and hardware-aware training plug in the
- * same way. {@link org.aimc.sim.nn.NetworkCodec} turns weights into bytes and back (the files live in the
- * datasets module).
+ * same way. An engine that is a {@link org.aimc.sim.nn.TrainableMvm} also back-propagates through its own model
+ * (straight-through quantizers of {@link org.aimc.sim.nn.Quantizers}, noise, physics) and may own parameters
+ * the {@link org.aimc.sim.nn.Trainer} optimises with the network's (learned clipping levels; see
+ * {@code org.aimc.sim.hat}). {@link org.aimc.sim.nn.NetworkCodec} turns weights into bytes and back (the files
+ * live in the datasets module).
  *
  * <p>Reference workload {@code fashion-mlp} (conf/workloads/fashion-mlp.yaml): 784 inputs (a 28×28 image,
  * pixels / 255) → dense 256 + ReLU → dense 128 + ReLU → dense 10 (logits, softmax); weight matrices

@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 /** Training specs: the committed ones parse, defaults apply, bad input names its path and the allowed values. */
 class HatSpecYamlTest {
     static final String SWEEP = """
-            sweep:
-              name: s
-              seed: 3
-              workload: fashion-mlp
-              base:
-                device: {kind: pcm}
-              axes:
-                array.rows: [64, 128, 256]
+            sweeps:
+              - name: s
+                seed: 3
+                workload: fashion-mlp
+                base:
+                  device: {kind: pcm}
+                axes:
+                  array.rows: [64, 128, 256]
+              - name: r
+                seed: 3
+                workload: fashion-mlp
+                base:
+                  device: {kind: rram}
+                  domain: {kind: resistive-division, invert_millman: 0}
+                axes:
+                  dac.bits: [4]
             """;
 
     static HatSpec parse(String training) {
@@ -38,7 +46,7 @@ class HatSpecYamlTest {
             assertTrue(!specs.isEmpty());
             for (Path p : specs) {
                 HatSpec h = HatSpecYaml.parse(Files.readString(p));
-                assertTrue(!h.pointIndices().isEmpty(), p.toString());
+                assertTrue(!h.points().isEmpty(), p.toString());
             }
         }
     }
@@ -47,7 +55,8 @@ class HatSpecYamlTest {
     void defaultsAndCanonicalForm() {
         HatSpec h = parse("training:\n  methods: [baseline, physical]\n  seeds: [4]\n  epochs: 2\n");
         var s = h.settings();
-        assertEquals(List.of(0L, 1L, 2L), h.pointIndices());
+        assertEquals(List.of(new HatSpec.PointRef(0, 0), new HatSpec.PointRef(0, 1), new HatSpec.PointRef(0, 2),
+                new HatSpec.PointRef(1, 0)), h.points());
         assertEquals("adam", s.training().optimizer());
         assertEquals(128, s.training().batchSize());
         assertEquals(60_000, s.trainImages());
@@ -59,12 +68,14 @@ class HatSpecYamlTest {
         assertNotEquals(h.specHash(), other.specHash());
         assertEquals(h.specHash(), parse("training:\n  methods: [baseline, physical]\n  seeds: [4]\n  epochs: 2\n")
                 .specHash());
-        HatSpec pts = HatSpecYaml.parse("name: t\n" + SWEEP + "points: [2, 0]\ntraining:\n  methods: [baseline]\n"
-                + "  seeds: [1]\n  epochs: 1\n  hil: {twin: physical, reprogram_steps: 3, train_images: 500}\n"
+        HatSpec hil = HatSpecYaml.parse("name: t\n" + SWEEP + "training:\n  methods: [baseline, hardware-in-loop]\n"
+                + "  seeds: [1]\n  epochs: 1\n  hil: {twin: physical, reprogram_steps: 3, train_images: 500, sweeps: [r]}\n"
                 + "  chip_physics: {charge_input_ohm: 50}\n");
-        assertEquals(List.of(2L, 0L), pts.pointIndices());
-        assertEquals(ModelMvm.Model.PHYSICAL, pts.settings().hil().twin());
-        assertEquals(50, pts.settings().chipPhysics().chargeInputOhm());
+        assertEquals(ModelMvm.Model.PHYSICAL, hil.settings().hil().twin());
+        assertTrue(hil.settings().runs(HatMethod.HARDWARE_IN_LOOP, "r"));
+        assertTrue(!hil.settings().runs(HatMethod.HARDWARE_IN_LOOP, "s"));
+        assertTrue(hil.settings().runs(HatMethod.BASELINE, "s"));
+        assertEquals(50, hil.settings().chipPhysics().chargeInputOhm());
     }
 
     static void bad(String spec, String path, String fragment) {
@@ -82,14 +93,18 @@ class HatSpecYamlTest {
         bad("name: t\n" + SWEEP + ok + "  hil: {twin: exact}\n", "training.hil.twin", "[probabilistic, physical]");
         bad("name: t\n" + SWEEP + "training:\n  methods: [baseline]\n  seeds: []\n  epochs: 1\n", "training.seeds",
                 "non-empty");
-        bad("name: t\n" + SWEEP + "points: [7]\n" + ok, "points[0]", "outside");
-        bad("name: t\n" + SWEEP.replace("[64, 128, 256]", "[64, 128, 70000]") + ok, "sweep.axes.array.rows[2]",
+        bad("name: t\n" + SWEEP + ok + "  hil: {sweeps: [q]}\n", "training.hil.sweeps[0]", "[s, r]");
+        bad("name: t\n" + SWEEP.replace("[64, 128, 256]", "[64, 128, 70000]") + ok, "sweeps[0].axes.array.rows[2]",
                 "65536");
+        bad("name: t\n" + SWEEP.replace("name: r", "name: s") + ok, "sweeps[1].name", "two sweeps");
+        String rows = java.util.stream.IntStream.rangeClosed(1, 64).mapToObj(i -> Integer.toString(8 * i))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        bad("name: t\n" + SWEEP.replace("[64, 128, 256]", rows) + ok, "sweeps", "at most 64");
         bad("name: t\n" + SWEEP + ok + "  hil: {train_images: 70000}\n", "training.hil.train_images", "more than");
         bad("name: t\n" + SWEEP + ok + "  chip_physics: {charge_input_ohm: -1}\n",
                 "training.chip_physics.charge_input_ohm", "");
         bad("name: t\n" + SWEEP, "training", "missing");
-        bad("name: t\ntraining: {}\n", "sweep", "missing");
+        bad("name: t\ntraining: {}\n", "sweeps", "missing");
         bad("name: t\n" + SWEEP + ok + "extra: 1\n", "extra", "unknown key");
     }
 }

@@ -10,8 +10,8 @@ import org.aimc.sim.numerics.Purpose;
 import org.aimc.sim.space.SweepPlan;
 import org.apache.commons.rng.UniformRandomProvider;
 
-/** Small networks, data and design points for the hardware-mapped inference tests. */
-final class HwTesting {
+/** Small networks, data and design points for the hardware-mapped inference tests (and the HAT tests). */
+public final class HwTesting {
     private HwTesting() {
     }
 
@@ -28,7 +28,7 @@ final class HwTesting {
      * {@code n} examples of {@code features} values in [0, 1) (a fraction {@code zeros} exactly 0), labelled
      * by the argmax of {@code teacher}'s floating-point logits (so the teacher scores 1.0).
      */
-    static Examples teacherData(Network teacher, int n, double zeros, long seed) {
+    public static Examples teacherData(Network teacher, int n, double zeros, long seed) {
         UniformRandomProvider r = KeyedRandom.stream(seed, 0, Purpose.DATA, 0);
         int f = teacher.inputs();
         double[] x = new double[n * f];
@@ -45,7 +45,7 @@ final class HwTesting {
     }
 
     /** Logits of every example of {@code data} under {@code engine}, [example * classes + class]. */
-    static double[] logits(Network net, MvmEngine engine, Examples data, int batch) {
+    public static double[] logits(Network net, MvmEngine engine, Examples data, int batch) {
         double[] out = new double[data.size() * net.outputs()];
         var ws = net.workspace(batch);
         double[] x = new double[batch * net.inputs()];

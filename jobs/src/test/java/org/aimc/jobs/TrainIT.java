@@ -1,0 +1,94 @@
+package org.aimc.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aimc.jobs.spark.SparkSessions;
+import org.aimc.jobs.spark.TrainJob;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code aimc train} end to end on embedded Spark with the bounded acceptance spec
+ * {@code conf/training/hat-smoke.yaml} (the points of hat-acceptance.yaml, fewer images, one seed, five chips):
+ * the table has one row per run and time with the documented columns, and the acceptance claims hold —
+ * <ul>
+ *   <li>at the noise point the baseline loses at least 5 accuracy points to programming and read noise and
+ *       noise injection recovers at least half of the loss;</li>
+ *   <li>at the compression point physical-model training beats both noise injection and the baseline;</li>
+ *   <li>hardware-in-the-loop training beats in-silico training on the same (probabilistic) twin where the
+ *       chip carries effects the twin lacks (the divider's compression and the converters' range).</li>
+ * </ul>
+ */
+class TrainIT {
+    static final String SMOKE = "../conf/training/hat-smoke.yaml";
+    static SparkSession spark;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void spark() {
+        spark = SparkSessions.get("local[2]", "aimc-it");
+    }
+
+    @Test
+    void smokeSpecWritesTheTableAndTheAcceptanceClaimsHold() {
+        Path out = dir.resolve("smoke");
+        Cli c = Cli.run("train", SMOKE, "--out", out.toString(), "--master", "local[2]", "--no-progress");
+        assertEquals(0, c.exit, c.err);
+        List<Row> rows = spark.read().parquet(out.resolve("training").toString()).collectAsList();
+        // 2 points x 3 methods + 1 point x 2 hardware-in-the-loop methods, one seed, one time
+        assertEquals(8, rows.size());
+        List<String> cols = List.of(spark.read().parquet(out.resolve("training").toString()).columns());
+        for (String col : List.of("point_index", "method", "seed", "epochs", "accuracy_digital", "accuracy_hw_mean",
+                "accuracy_hw_std", "chips", "time_s")) {
+            assertTrue(cols.contains(col), "column " + col + " in " + cols);
+        }
+        assertEquals(List.of(TrainJob.schema().fieldNames()), cols);
+        Map<String, Row> by = new HashMap<>();
+        for (Row r : rows) {
+            by.put(r.getAs("sweep_name") + "/" + r.getAs("method"), r);
+            assertEquals(5, (int) r.getAs("chips"));
+        }
+        Row skipped = by.get("noise-point/physical");
+        assertNotNull(skipped.getAs("skipped"), "no physics to model at the noise point");
+        double digital = by.get("noise-point/baseline").getAs("accuracy_digital");
+        double base = hw(by, "noise-point/baseline");
+        double noise = hw(by, "noise-point/noise-injection");
+        double loss = digital - base;
+        assertTrue(loss >= 0.05, "the baseline loses " + loss + " at the noise point");
+        assertTrue(noise - base >= loss / 2, "noise injection recovers " + (noise - base) + " of " + loss);
+        double cBase = hw(by, "compression-point/baseline");
+        double cNoise = hw(by, "compression-point/noise-injection");
+        double cPhys = hw(by, "compression-point/physical");
+        assertTrue(cPhys > cNoise && cPhys > cBase, "physical " + cPhys + " vs noise injection " + cNoise
+                + " and baseline " + cBase);
+        double hil = hw(by, "compression-point/hardware-in-loop");
+        double silico = hw(by, "compression-point/in-silico");
+        assertTrue(hil > silico, "hardware-in-the-loop " + hil + " vs in-silico " + silico);
+        assertTrue((long) by.get("compression-point/hardware-in-loop").getAs("programmings") > 1);
+        assertTrue(c.out.contains("[train] done: 8 runs"), c.out);
+
+        // the table exists: a second run without --overwrite is refused before any work
+        Cli again = Cli.run("train", SMOKE, "--out", out.toString(), "--master", "local[2]", "--no-progress");
+        assertEquals(2, again.exit);
+        assertTrue(again.err.contains("--overwrite"), again.err);
+        assertFalse(again.err.contains("\tat "), again.err);
+    }
+
+    static double hw(Map<String, Row> by, String key) {
+        Row r = by.get(key);
+        assertNotNull(r, key);
+        return r.getAs("accuracy_hw_mean");
+    }
+}
