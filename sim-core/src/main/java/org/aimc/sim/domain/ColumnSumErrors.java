@@ -26,7 +26,8 @@ public final class ColumnSumErrors {
     }
 
     /**
-     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows. The static error of the
+     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows, and the covariance of
+     * their systematic part with the output ({@link ErrorBudget#addSignalCovariance}). The static error of the
      * stored weights is split as a chain, each stage with the compensation rescale it alone would cause:
      * programming alone counts as programming; what stuck-at faults add to it, right after programming, counts
      * as stuck-at; what time (drift, relaxation, temperature) adds after that counts as drift. A stage that
@@ -55,6 +56,8 @@ public final class ColumnSumErrors {
         b.add(ErrorSource.PROGRAMMING, Math.max(prog, 0));
         b.add(ErrorSource.STUCK_AT, stuck);
         b.add(ErrorSource.DRIFT, drift);
+        // the systematic error's covariance with the output: E[(sum_i x_i e_i)(sum_j x_j w_j)]
+        b.addSignalCovariance(m * ops.ex2() * st.biasCross + pairs * st.biasMean * st.weightMean);
         double readWeight;
         if (c.dac.encoding() == Encoding.BIT_SERIAL) {
             // fresh read noise in every bit cycle, recombined with weight 2^k

@@ -78,7 +78,7 @@ public final class ProgrammedArray {
         int[] plus = new int[slices];
         int[] minus = new int[slices];
         int[][] copy = new int[rows][];
-        double absIdeal = 0;
+        double absProgrammed = 0;
         double absStored = 0;
         int q = map.qMax();
         for (int i = 0; i < rows; i++) {
@@ -95,6 +95,7 @@ public final class ProgrammedArray {
                 }
                 map.levels(wij, plus, minus);
                 double stored = 0;
+                double programmed = 0;
                 for (int s = 0; s < slices; s++) {
                     for (int d = 0; d < dps; d++) {
                         int idx = ((i * cols + j) * slices + s) * dps + d;
@@ -107,18 +108,22 @@ public final class ProgrammedArray {
                             gt = dev.sampleDrift(g, gp, t, ni.drift(), zd);
                         } else {
                             double gs = dev.stuckConductance(stuck);
+                            gp = gs;
                             gt = dev.sampleDrift(gs, gs, t, ni.drift(), zd);
                         }
+                        programmed += (d == 0 ? 1 : -1) * map.sliceWeight(s) * (gp - gMin) / dG;
                         level[idx] = l;
                         state[idx] = (gt - gMin) / dG;
                         stored += (d == 0 ? 1 : -1) * map.sliceWeight(s) * state[idx];
                     }
                 }
-                absIdeal += Math.abs(wij);
+                absProgrammed += Math.abs(programmed - map.offset());
                 absStored += Math.abs(stored - map.offset());
             }
         }
-        double comp = c.spec.operating().driftCompensation() && absStored > 0 ? absIdeal / absStored : 1;
+        // global drift compensation (aihwkit GlobalDriftCompensation, physics.md §3.2): mean |w| read right after
+        // programming over mean |w| read now
+        double comp = c.spec.operating().driftCompensation() && absStored > 0 ? absProgrammed / absStored : 1;
         double[] rv = new double[map.levels()];
         DeviceMoments mo = new DeviceMoments();
         for (int l = 0; l < rv.length; l++) {

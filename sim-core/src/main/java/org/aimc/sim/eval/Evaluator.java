@@ -3,6 +3,7 @@ package org.aimc.sim.eval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.aimc.sim.accuracy.AccuracySurrogate;
 import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
@@ -245,12 +246,27 @@ public final class Evaluator {
         for (ErrorSource source : ErrorSource.values()) {
             row.putDouble(b.relativeError(source));
         }
+        double gain = b.gain();
+        double effective = b.effectiveRelativeError();
+        row.putDouble(gain);
+        if (Double.isInfinite(effective)) {
+            row.putNull(); // the gain removes the whole signal
+        } else {
+            row.putDouble(effective);
+        }
         double operand = ctx.operands.quantisationRelError();
         row.putDouble(operand);
         if (curve == null) {
-            row.putNull().putNull();
+            row.putNull().putNull().putNull();
         } else {
-            row.putDouble(curve.estimate(Math.hypot(b.relativeError(), operand))).putString("A");
+            int q = ctx.operands.qMax();
+            double sigma = AccuracySurrogate.sigma(b, operand, curve.signal(), p.array().rows(),
+                    ctx.operands.ew2() / ((double) q * q), p.adc().fullScale().equals("sigma"));
+            if (Double.isInfinite(sigma)) {
+                row.putNull().putDouble(curve.estimate(Double.MAX_VALUE)).putString("A");
+            } else {
+                row.putDouble(sigma).putDouble(curve.estimate(sigma)).putString("A");
+            }
         }
         return row;
     }

@@ -42,4 +42,38 @@ public interface Examples {
             labels[r] = label(from + r);
         }
     }
+
+    /** The first {@code n} examples, as a view of this set. */
+    default Examples head(int n) {
+        if (n < 0 || n > size()) {
+            throw new IllegalArgumentException("n must be in [0, " + size() + "], got " + n);
+        }
+        Examples all = this;
+        return new Examples() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public int features() {
+                return all.features();
+            }
+
+            @Override
+            public int classes() {
+                return all.classes();
+            }
+
+            @Override
+            public int label(int i) {
+                return all.label(i);
+            }
+
+            @Override
+            public void copyFeatures(int i, double[] dst, int offset) {
+                all.copyFeatures(i, dst, offset);
+            }
+        };
+    }
 }
