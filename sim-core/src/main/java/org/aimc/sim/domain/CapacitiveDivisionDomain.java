@@ -38,9 +38,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             ParamDef.withDefault("c_parasitic_extra_f", 0, 1e-11, 10e-15,
                     "typical: converter input and reset-switch junctions ~10 fF on the floating line [T]",
                     "parasitic capacitance of the floating line beyond its wire, F"),
-            ParamDef.withDefault("cap_mismatch_pct_sqrt_ff", 0, 10, 1.0,
-                    "physics.md §2.3: MOM caps A_C ~0.5-1.5 %·fF^0.5 (unverified [?]), here 1.0",
-                    "Pelgrom coefficient A_C of capacitor mismatch, sigma(dC/C) = A_C / sqrt(C), %·fF^0.5"),
+            SwitchedCapacitors.CAP_MISMATCH,
             ParamDef.withDefault("t_settle_s", 1e-12, 1e-6, 1e-9,
                     "typical: ~1 ns reset and coupling phases [T]",
                     "duration of the reset and coupling phases of one evaluation, s"),
@@ -180,13 +178,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                     ktcVar += w * w * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
                 }
                 out.add(ErrorSource.KTC, ktcVar);
-                double analog = Readouts.analogSigma(c, out, 1);
-                Readouts.ConverterSum sum = new Readouts.ConverterSum();
-                for (int s = 0; s < slices; s++) {
-                    Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog,
-                            r, sum);
-                }
-                sum.flush(out);
+                Readouts.addSliceConverters(c, rows, out);
                 return;
             }
             // weights in the capacitance: per line (slice, device), digit c0 + l; the nominal rescale knows the
@@ -284,10 +276,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             for (int s = 0; s < slices; s++) {
                 for (int d = 0; d < arr.devices; d++) {
                     m.lineRange(c, lv[s][d], rows, r);
-                    for (int j = 0; j < cols; j++) {
-                        lo[channel(j, s, d)] = r.lo;
-                        step[channel(j, s, d)] = r.step;
-                    }
+                    setRange(s, d, r);
                 }
             }
             finish();
@@ -298,10 +287,6 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             return 1;
         }
 
-        @Override
-        protected double transfer(int ch, double x) {
-            return x * analogGain[ch];
-        }
 
         @Override
         protected double toZ(int ch, double v) {

@@ -142,14 +142,7 @@ public final class ColumnSumErrors {
      */
     public static double adcVariance(TileContext c, int rows, boolean analogExact) {
         ErrorBudget b = new ErrorBudget();
-        Readouts.Inputs in = Readouts.inputs(c);
-        Readouts.Range r = new Readouts.Range();
-        Readouts.ConverterSum sum = new Readouts.ConverterSum();
-        for (int s = 0; s < c.mapping.slices(); s++) {
-            Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s),
-                    analogExact ? 0 : Double.POSITIVE_INFINITY, r, sum);
-        }
-        sum.flush(b);
+        Readouts.addSliceConverters(c, rows, analogExact ? 0 : Double.POSITIVE_INFINITY, b);
         return b.variance(ErrorSource.ADC);
     }
 }

@@ -148,14 +148,7 @@ public final class CurrentDomain implements DomainKind {
                 thermal += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s) * th * th * in.cycleSumSq();
             }
             out.add(ErrorSource.THERMAL, thermal);
-            double analog = Readouts.analogSigma(c, out, 1);
-            Readouts.Range r = new Readouts.Range();
-            Readouts.ConverterSum sum = new Readouts.ConverterSum();
-            for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
-                        sum);
-            }
-            sum.flush(out);
+            Readouts.addSliceConverters(c, rows, out);
         }
 
         @Override
@@ -190,9 +183,5 @@ public final class CurrentDomain implements DomainKind {
             finish();
         }
 
-        @Override
-        protected double transfer(int ch, double x) {
-            return x;
-        }
     }
 }

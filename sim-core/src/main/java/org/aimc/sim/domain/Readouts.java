@@ -565,6 +565,26 @@ public final class Readouts {
         }
     }
 
+    /**
+     * Adds the converter terms of every slice of a linear read-out whose pair is subtracted in the analog
+     * domain (one conversion per slice and cycle), after the budget's other sources (their size sets the
+     * analog noise of a conversion, {@link #analogSigma}).
+     */
+    public static void addSliceConverters(TileContext c, int rows, ErrorBudget out) {
+        addSliceConverters(c, rows, analogSigma(c, out, 1), out);
+    }
+
+    /** As {@link #addSliceConverters(TileContext, int, ErrorBudget)} with a given analog noise. */
+    public static void addSliceConverters(TileContext c, int rows, double analogSigma, ErrorBudget out) {
+        Inputs in = inputs(c);
+        Range r = new Range();
+        ConverterSum sum = new ConverterSum();
+        for (int s = 0; s < c.mapping.slices(); s++) {
+            addLinearConverter(c, in, difference(c, s), rows, c.mapping.sliceWeight(s), analogSigma, r, sum);
+        }
+        sum.flush(out);
+    }
+
     /** Steps finer than this many units of the signal, with analog noise below half a unit: discrete. */
     static final double DISCRETE_STEP = 4;
 

@@ -6,6 +6,7 @@ import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.device.DeviceMoments;
 import org.aimc.sim.mapping.WeightMapping;
 import org.aimc.sim.numerics.Gaussians;
+import org.aimc.sim.spec.ParamDef;
 
 /**
  * What the two capacitor-summing domains that use the memory cell as a switch share (charge
@@ -22,6 +23,11 @@ import org.aimc.sim.numerics.Gaussians;
  * denominator (a per-node gain); kT/C noise of the summing node, sqrt(k T / D) per evaluation and node.
  */
 final class SwitchedCapacitors {
+    /** Capacitor mismatch coefficient, shared by every domain with capacitors. */
+    static final ParamDef CAP_MISMATCH = ParamDef.withDefault("cap_mismatch_pct_sqrt_ff", 0, 10, 1.0,
+            "physics.md §2.3: MOM caps A_C ~0.5-1.5 %·fF^0.5 (unverified [?]), here 1.0",
+            "Pelgrom coefficient A_C of capacitor mismatch, sigma(dC/C) = A_C / sqrt(C), %·fF^0.5");
+
     private SwitchedCapacitors() {
     }
 
@@ -226,9 +232,5 @@ final class SwitchedCapacitors {
             return 1;
         }
 
-        @Override
-        protected double transfer(int ch, double x) {
-            return x;
-        }
     }
 }
