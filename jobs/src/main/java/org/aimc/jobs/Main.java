@@ -2,6 +2,9 @@ package org.aimc.jobs;
 
 import java.io.PrintWriter;
 import org.aimc.jobs.cli.BenchCommand;
+import org.aimc.jobs.cli.NetlistCommand;
+import org.aimc.jobs.cli.ParetoCommand;
+import org.aimc.jobs.cli.ReportCommand;
 import org.aimc.jobs.cli.SqlCommand;
 import org.aimc.jobs.cli.SweepCommand;
 import org.aimc.jobs.cli.UserError;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aimc", mixinStandardHelpOptions = true, version = "aimc-explorer 0.1.0",
         description = "Design-space exploration of analog in-memory computing hardware.",
-        subcommands = {SweepCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SweepCommand.class, SqlCommand.class, ParetoCommand.class, ReportCommand.class, NetlistCommand.class,
+            org.aimc.jobs.cli.ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
@@ -32,6 +36,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(args);
+        try {
+            org.aimc.jobs.spark.SparkSessions.stopIfRunning();
+        } catch (RuntimeException e) {
+            // the work is done and committed; a failing shutdown must not change the exit code
+        }
         System.exit(code);
     }
 

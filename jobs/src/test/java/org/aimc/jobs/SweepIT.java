@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aimc.datasets.Calibration;
 import org.aimc.jobs.spark.SparkSessions;
+import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.eval.Column;
 import org.aimc.sim.eval.LocalRunner;
 import org.aimc.sim.eval.ResultColumns;
@@ -39,15 +41,28 @@ class SweepIT {
                 .selectExpr(cols).orderBy("point_index").collectAsList();
     }
 
+    /**
+     * The local runner's rows with the same accuracy curve the sweeps use (the first sweep of this JVM
+     * builds it in the test cache, system property aimc.cache).
+     */
+    static List<Object[]> localRows(SweepPlan plan) {
+        CalibrationCurve curve = Calibration.load("fashion-mlp", Path.of(System.getProperty("aimc.cache")))
+                .orElseThrow(() -> new AssertionError("no calibration curve in the test cache"));
+        return LocalRunner.run(plan, curve);
+    }
+
     @Test
     void oneThreeAndEightPartitionsGiveTheLocalRunnersRows() throws IOException {
         SweepPlan plan = SweepPlan.parse(Files.readString(QUICKSTART));
-        List<Object[]> local = LocalRunner.run(plan);
+        List<Object[]> local = null;
         for (String partitions : new String[] {"1", "3", "8"}) {
             Path out = dir.resolve("p" + partitions);
             Cli c = Cli.run("sweep", QUICKSTART.toString(), "--out", out.toString(), "--partitions", partitions,
                     "--chunk-size", "16", "--master", "local[2]", "--no-progress");
             assertEquals(0, c.exit, c.err);
+            if (local == null) {
+                local = localRows(plan);
+            }
             List<Row> rows = readSorted(out);
             assertEquals(local.size(), rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -61,6 +76,44 @@ class SweepIT {
             assertFalse(Files.exists(out.resolve("_sweep/staging")), "staging removed");
             assertTrue(Files.readString(out.resolve("run.json")).contains("\"points\": 300"));
         }
+    }
+
+    static Object[] values(Row r) {
+        Object[] got = new Object[r.size()];
+        for (int k = 0; k < got.length; k++) {
+            got[k] = r.get(k);
+        }
+        return got;
+    }
+
+    @Test
+    void threeShardsInOneOrSeparateOutputsEqualTheFullRun() throws IOException {
+        SweepPlan plan = SweepPlan.parse(Files.readString(QUICKSTART));
+        Path shared = dir.resolve("shards-shared");
+        java.util.List<Row> union = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Cli c = Cli.run("sweep", QUICKSTART.toString(), "--out", shared.toString(), "--shard", i + "/3",
+                    "--chunk-size", "32", "--no-progress");
+            assertEquals(0, c.exit, c.err);
+            Path own = dir.resolve("shard-" + i);
+            assertEquals(0, Cli.run("sweep", QUICKSTART.toString(), "--out", own.toString(), "--shard", i + "/3",
+                    "--chunk-size", "32", "--no-progress").exit);
+            union.addAll(spark.read().parquet(own.resolve("points").toString())
+                    .selectExpr(ResultColumns.all().stream().map(Column::name).toArray(String[]::new)).collectAsList());
+        }
+        List<Object[]> local = localRows(plan);
+        List<Row> sharedRows = readSorted(shared);
+        union.sort(java.util.Comparator.comparingLong(r -> r.getLong(ResultColumns.indexOf("point_index"))));
+        assertEquals(local.size(), sharedRows.size());
+        assertEquals(local.size(), union.size());
+        for (int i = 0; i < local.size(); i++) {
+            assertArrayEquals(local.get(i), values(sharedRows.get(i)), "shared output, point " + i);
+            assertArrayEquals(local.get(i), values(union.get(i)), "separate outputs, point " + i);
+        }
+        Cli again = Cli.run("sweep", QUICKSTART.toString(), "--out", shared.toString(), "--shard", "1/3",
+                "--no-progress");
+        assertEquals(0, again.exit, again.err);
+        assertTrue(again.out.contains("computed 0 in 0 of 3 chunks"), again.out); // chunks 1, 4, 7 of 10
     }
 
     @Test
@@ -109,6 +162,30 @@ class SweepIT {
         Cli overwrite = Cli.run("sweep", QUICKSTART.toString(), "--out", out.toString(), "--overwrite", "--no-progress");
         assertEquals(0, overwrite.exit, overwrite.err);
         assertEquals(300, readSorted(out).size());
+    }
+
+    @Test
+    void resumingWithAnotherAccuracySettingIsRefused() {
+        Path out = dir.resolve("acc");
+        assertEquals(0, Cli.run("sweep", QUICKSTART.toString(), "--out", out.toString(), "--no-accuracy",
+                "--no-progress").exit);
+        Cli c = Cli.run("sweep", QUICKSTART.toString(), "--out", out.toString(), "--resume");
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("was computed with accuracy curve none"), c.err);
+        List<Row> rows = readSorted(out);
+        assertTrue(rows.get(0).isNullAt(ResultColumns.indexOf("accuracy_est")));
+        assertTrue(!rows.get(0).isNullAt(ResultColumns.indexOf("operand_rel_error")));
+    }
+
+    @Test
+    void accuracyIsEstimatedThroughTheWorkloadsCurve() {
+        Path out = dir.resolve("with-accuracy");
+        assertEquals(0, Cli.run("sweep", QUICKSTART.toString(), "--out", out.toString(), "--no-progress").exit);
+        Row r = spark.read().parquet(out.resolve("points").toString())
+                .selectExpr("min(accuracy_est)", "max(accuracy_est)", "count(accuracy_est)", "min(accuracy_tier)").first();
+        assertTrue(r.getDouble(0) > 0.1 && r.getDouble(1) <= 0.8926, r.toString());
+        assertEquals(300L, r.getLong(2));
+        assertEquals("A", r.getString(3));
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class TestSpecs {
               domain: {kind: current}
               array: {rows: 256, cols: 256}
               adc: {kind: ideal, bits: 8}
-              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, circuit_mismatch: 0, circuit_noise: 0}
+              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0, temperature: 0,
+                circuit_mismatch: 0, circuit_noise: 0}
             """;
 }

@@ -50,12 +50,11 @@ public final class SqlCommand implements Callable<Integer> {
         if (maxRows < 1) {
             throw new UserError("--max-rows must be at least 1, got " + maxRows);
         }
-        Path root = OutputPaths.resolve(results);
+        Masters.check(master);
+        Path root = OutputPaths.input(results);
         List<String> tables = tables(root, new Configuration());
         SparkSession spark = SparkSessions.get(master, "aimc sql");
-        for (String t : tables) {
-            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(t);
-        }
+        registerViews(spark, root, tables);
         Dataset<Row> df;
         List<Row> rows;
         try {
@@ -77,6 +76,13 @@ public final class SqlCommand implements Callable<Integer> {
             System.err.println("(more rows not shown; raise --max-rows)");
         }
         return 0;
+    }
+
+    /** Registers each table (a subdirectory of {@code root}) as a view of its own name. */
+    static void registerViews(SparkSession spark, Path root, List<String> tables) {
+        for (String t : tables) {
+            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(t);
+        }
     }
 
     /** Subdirectories of {@code root} that hold Parquet data. */
@@ -124,7 +130,11 @@ public final class SqlCommand implements Callable<Integer> {
         switch (f) {
             case csv -> {
                 out.println(csvLine(cols));
-                for (String[] c : cells) {
+                for (Row r : rows) {
+                    String[] c = new String[cols.length];
+                    for (int i = 0; i < cols.length; i++) {
+                        c[i] = r.isNullAt(i) ? "" : render(r.get(i)); // CSV: a null is an empty field
+                    }
                     out.println(csvLine(c));
                 }
             }

@@ -53,6 +53,7 @@ public final class AimcKryoRegistrator implements KryoRegistrator {
     public void registerClasses(Kryo kryo) {
         kryo.register(ChunkStats.class);
         kryo.register(ChunkStats[].class);
+        kryo.register(org.aimc.sim.pareto.ParetoFront.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         for (String name : BY_NAME) {
             Class<?> c = byName(name);
             if (c != null) {

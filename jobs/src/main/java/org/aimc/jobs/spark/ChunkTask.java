@@ -85,8 +85,16 @@ final class ChunkTask {
 
     private static ParquetWriter<ResultRow> open(Path file, Configuration conf) throws IOException {
         OutputFile out = HadoopOutputFile.fromPath(file, conf);
-        return new Builder(out).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
+        Builder b = new Builder(out).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+        // computed metrics (the nullable numbers) take nearly a distinct value per row: a dictionary only
+        // costs hashing before Parquet falls back to plain encoding; axis columns keep theirs
+        for (org.aimc.sim.eval.Column c : ResultColumns.all()) {
+            if (c.nullable() && c.type() == org.aimc.sim.eval.Column.Type.DOUBLE) {
+                b = b.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        return b.build();
     }
 
     private static final class Builder extends ParquetWriter.Builder<ResultRow, Builder> {

@@ -59,6 +59,14 @@ public final class SparkSessions {
         return s;
     }
 
+    /** Stops the session of this JVM, if one was started (before the process exits). */
+    public static synchronized void stopIfRunning() {
+        scala.Option<SparkSession> s = SparkSession.getDefaultSession();
+        if (s.isDefined()) {
+            s.get().stop();
+        }
+    }
+
     /** {@code key value} lines of {@code $aimc.home/conf/spark-defaults.conf}, when present. */
     static Map<String, String> defaultsFile() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.eval.Evaluator;
 import org.aimc.sim.space.SweepPlan;
 import org.apache.hadoop.conf.Configuration;
@@ -30,12 +31,37 @@ import org.apache.spark.util.LongAccumulator;
 public final class SweepJob {
     /** Options of one run. */
     public record Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
-            PrintStream console, boolean progress) {
+            PrintStream console, boolean progress, int shardIndex, int shardCount, CalibrationCurve curve) {
+        public Options {
+            if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
+                throw new UsageException("--shard must be i/n with 0 <= i < n, got " + shardIndex + "/" + shardCount);
+            }
+        }
+
+        /** Unsharded options. */
+        public Options(Path out, Integer partitions, boolean resume, boolean overwrite, Long chunkSize,
+                PrintStream console, boolean progress) {
+            this(out, partitions, resume, overwrite, chunkSize, console, progress, 0, 1, null);
+        }
+
+        /** The same options with accuracy estimated through {@code c}. */
+        public Options withCurve(CalibrationCurve c) {
+            return new Options(out, partitions, resume, overwrite, chunkSize, console, progress, shardIndex, shardCount, c);
+        }
+
+        boolean sharded() {
+            return shardCount > 1;
+        }
     }
 
     /** What a run did. */
+    /**
+     * What a run did. {@code feasible}, {@code failed} and {@code pointsInScope} count the chunks this run
+     * is responsible for (all chunks, or one shard's); {@code chunksDoneOverall} counts every committed
+     * chunk of the output.
+     */
     public record Result(Path out, long size, long computedThisRun, long feasible, long failed, int chunks,
-            int chunksThisRun, double wallSeconds) {
+            int chunksThisRun, double wallSeconds, long pointsInScope, int chunksInScope, int chunksDoneOverall) {
         public double pointsPerSecond() {
             return wallSeconds > 0 ? computedThisRun / wallSeconds : 0;
         }
@@ -53,11 +79,12 @@ public final class SweepJob {
     /** Per executor JVM and thread: one evaluator per spec, so its memoised models outlive a task. */
     private static final Map<String, ThreadLocal<Evaluator>> EVALUATORS = new ConcurrentHashMap<>();
 
-    static Evaluator evaluator(String specText) {
-        String hash = org.aimc.sim.config.SpecYaml.hash(specText);
+    static Evaluator evaluator(String specText, String curveText) {
+        String hash = org.aimc.sim.config.SpecYaml.hash(specText + "\u0000" + curveText);
         return EVALUATORS.computeIfAbsent(hash, h -> {
             SweepPlan plan = SweepPlan.parse(specText);
-            return ThreadLocal.withInitial(() -> new Evaluator(plan));
+            CalibrationCurve curve = curveText.isEmpty() ? null : CalibrationCurve.parse(curveText);
+            return ThreadLocal.withInitial(() -> new Evaluator(plan, curve));
         }).get();
     }
 
@@ -80,6 +107,10 @@ public final class SweepJob {
         if (o.resume() && o.overwrite()) {
             throw new UsageException("--resume and --overwrite exclude each other");
         }
+        if (o.overwrite() && o.sharded()) {
+            throw new UsageException("--overwrite cannot be combined with --shard: other shards may be writing "
+                    + "there; delete the output first");
+        }
         if (layout.exists() && !layout.fs().getFileStatus(layout.root()).isDirectory()) {
             throw new UsageException("output '" + layout.root() + "' is a file, not a directory");
         }
@@ -90,75 +121,125 @@ public final class SweepJob {
             throw new UsageException("output '" + layout.root() + "' is not empty and is not an aimc sweep output; "
                     + "choose an empty or new directory");
         }
-        if (o.resume()) {
-            String m = layout.read(layout.manifest());
-            String hash = Jsonish.stringField(m, "spec_hash");
-            if (!hash.equals(plan.specHash())) {
-                throw new UsageException("cannot resume: output '" + layout.root() + "' holds sweep "
-                        + Jsonish.stringField(m, "sweep_id") + " (spec hash " + hash.substring(0, 12)
-                        + "), not " + plan.sweepId());
-            }
+        String m = layout.read(layout.manifest());
+        String hash = Jsonish.stringField(m, "spec_hash");
+        boolean same = hash.equals(plan.specHash());
+        if (o.overwrite()) {
             return;
         }
-        if (!o.overwrite()) {
-            throw new UsageException("output '" + layout.root() + "' already holds a sweep; use --resume to "
+        if (!same) {
+            throw new UsageException("output '" + layout.root() + "' holds sweep " + Jsonish.stringField(m, "sweep_id")
+                    + " (spec hash " + hash.substring(0, 12) + "), not " + plan.sweepId()
+                    + (o.resume() ? "; cannot resume it" : "; use another --out or --overwrite"));
+        }
+        long manifestChunk = Jsonish.longField(m, "chunk_size");
+        if (o.chunkSize() != null && o.chunkSize() != manifestChunk) {
+            throw new UsageException("output '" + layout.root() + "' was started with --chunk-size " + manifestChunk
+                    + ", not " + o.chunkSize());
+        }
+        if (!o.resume() && !o.sharded()) {
+            throw new UsageException("output '" + layout.root() + "' already holds this sweep; use --resume to "
                     + "finish it or --overwrite to replace it");
         }
     }
 
-    /** Runs (or resumes) the sweep. {@link #checkOutput} must have passed. */
+    /** What the manifest records about accuracy estimation: the curve's hash, or {@code none}. */
+    static String accuracyId(Options o) {
+        return o.curve() == null ? "none" : o.curve().specHash();
+    }
+
+    /**
+     * An output being resumed or joined must have been computed with the same accuracy curve (or none), so
+     * that its rows stay a function of the spec and the curve.
+     */
+    public static void checkAccuracy(Options o, Configuration conf) throws IOException {
+        SweepLayout layout = new SweepLayout(o.out(), conf);
+        if (o.overwrite() || !layout.isSweepOutput()) {
+            return;
+        }
+        String recorded = Jsonish.stringField(layout.read(layout.manifest()), "accuracy");
+        if (!recorded.equals(accuracyId(o))) {
+            throw new UsageException("output '" + layout.root() + "' was computed with accuracy curve "
+                    + shortId(recorded) + ", this run has " + shortId(accuracyId(o))
+                    + "; use the same --cache and --no-accuracy as before");
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /**
+     * Runs, resumes or joins (one shard of) the sweep: computes the chunks of its scope that have no
+     * marker. {@link #checkOutput} must have passed.
+     */
     public static Result run(SparkSession spark, SweepPlan plan, Options o) throws IOException {
         long t0 = System.nanoTime();
         Instant start = Instant.now();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         SweepLayout layout = new SweepLayout(o.out(), conf);
         long size = plan.size();
+        if (o.overwrite() && layout.exists() && !layout.isEmpty()) {
+            layout.fs().delete(layout.root(), true);
+        }
         long chunkSize;
-        if (o.resume() && layout.isSweepOutput()) {
+        if (layout.isSweepOutput()) {
             chunkSize = Jsonish.longField(layout.read(layout.manifest()), "chunk_size");
         } else {
-            if (layout.exists() && !layout.isEmpty() && o.overwrite()) {
-                layout.fs().delete(layout.root(), true);
-            }
             chunkSize = o.chunkSize() != null ? o.chunkSize() : defaultChunkSize(size);
-            layout.fs().mkdirs(layout.root());
-            layout.write(new Path(layout.root(), "spec.yaml"), plan.canonicalText());
             layout.fs().mkdirs(layout.chunksDir());
-            layout.writeAtomically(layout.manifest(), manifest(plan, chunkSize), "init");
+            layout.createIfAbsent(new Path(layout.root(), "spec.yaml"), plan.canonicalText());
+            layout.createIfAbsent(layout.manifest(), manifest(plan, chunkSize, accuracyId(o)));
         }
         int chunks = (int) ((size + chunkSize - 1) / chunkSize);
         Set<Integer> done = new HashSet<>(layout.doneChunks());
+        List<Integer> scope = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
+        for (int c = o.shardIndex(); c < chunks; c += o.shardCount()) {
+            scope.add(c);
             if (!done.contains(c)) {
                 pending.add(c);
             }
         }
-        layout.fs().delete(layout.stagingDir(), true);
-        layout.removeStrayParts(new HashSet<>(pending));
+        Set<Integer> pendingSet = new HashSet<>(pending);
+        layout.removeStaging(pendingSet);
+        layout.removeStrayParts(pendingSet);
 
         long computed = 0;
         if (!pending.isEmpty()) {
             computed = execute(spark, plan, layout, pending, chunkSize, o);
         }
-        layout.fs().delete(layout.stagingDir(), true);
+        layout.removeStaging(pendingSet);
 
         long feasible = 0;
         long failed = 0;
-        long total = 0;
-        for (int c : layout.doneChunks()) {
+        long inScope = 0;
+        done = new HashSet<>(layout.doneChunks());
+        for (int c : scope) {
+            if (!done.contains(c)) {
+                throw new IllegalStateException("chunk " + c + " was not committed");
+            }
             ChunkStats s = layout.readMarker(c);
             feasible += s.feasible;
             failed += s.failed;
-            total += s.points;
+            inScope += s.points;
         }
-        if (total != size) {
-            throw new IllegalStateException("committed chunks hold " + total + " points, expected " + size);
+        long expected = 0;
+        for (int c : scope) {
+            expected += Math.min(size, (c + 1) * chunkSize) - (long) c * chunkSize;
+        }
+        if (inScope != expected) {
+            throw new IllegalStateException("committed chunks hold " + inScope + " points, expected " + expected);
+        }
+        if (done.size() == chunks && !o.sharded()) {
+            layout.fs().delete(layout.stagingDir(), true);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        layout.write(new Path(layout.root(), "run.json"), runJson(spark, plan, start, wall, computed, pending.size(),
+        String runFile = o.sharded() ? "run-shard-" + o.shardIndex() + "-of-" + o.shardCount() + ".json" : "run.json";
+        layout.write(new Path(layout.root(), runFile), runJson(spark, plan, start, wall, computed, pending.size(),
                 chunks, o));
-        return new Result(layout.root(), size, computed, feasible, failed, chunks, pending.size(), wall);
+        return new Result(layout.root(), size, computed, feasible, failed, chunks, pending.size(), wall, inScope,
+                scope.size(), done.size());
     }
 
     private static long execute(SparkSession spark, SweepPlan plan, SweepLayout layout, List<Integer> pending,
@@ -169,6 +250,7 @@ public final class SweepJob {
             hconf.put(e.getKey(), e.getValue());
         }
         Broadcast<String> specText = jsc.broadcast(plan.canonicalText());
+        Broadcast<String> curveText = jsc.broadcast(o.curve() == null ? "" : o.curve().toText());
         Broadcast<HashMap<String, String>> hadoop = jsc.broadcast(hconf);
         String root = layout.root().toString();
         LongAccumulator doneAcc = spark.sparkContext().longAccumulator("points done");
@@ -181,7 +263,7 @@ public final class SweepJob {
         FlatMapFunction<Iterator<Integer>, ChunkStats> task = it -> {
             Configuration conf = new Configuration(false);
             hadoop.value().forEach(conf::set);
-            Evaluator ev = evaluator(specText.value());
+            Evaluator ev = evaluator(specText.value(), curveText.value());
             SweepPlan p = ev.plan();
             SweepLayout l = new SweepLayout(new Path(root), conf);
             List<ChunkStats> out = new ArrayList<>();
@@ -211,11 +293,11 @@ public final class SweepJob {
         }
     }
 
-    static String manifest(SweepPlan plan, long chunkSize) {
+    static String manifest(SweepPlan plan, long chunkSize, String accuracy) {
         return "{\n  \"schema_version\": " + SweepPlan.SCHEMA_VERSION + ",\n  \"sweep_id\": " + Jsonish.quote(plan.sweepId())
                 + ",\n  \"spec_hash\": " + Jsonish.quote(plan.specHash()) + ",\n  \"size\": " + plan.size()
                 + ",\n  \"chunk_size\": " + chunkSize + ",\n  \"chunks\": " + ((plan.size() + chunkSize - 1) / chunkSize)
-                + "\n}\n";
+                + ",\n  \"accuracy\": " + Jsonish.quote(accuracy) + "\n}\n";
     }
 
     static String runJson(SparkSession spark, SweepPlan plan, Instant start, double wall, long computed,
@@ -230,6 +312,7 @@ public final class SweepJob {
                 + ",\n  \"end\": " + Jsonish.quote(Instant.now().toString()) + ",\n  \"wall_seconds\": " + wall
                 + ",\n  \"host\": " + Jsonish.quote(host) + ",\n  \"spark_version\": " + Jsonish.quote(spark.version())
                 + ",\n  \"master\": " + Jsonish.quote(spark.sparkContext().master()) + ",\n  \"resumed\": " + o.resume()
+                + ",\n  \"shard\": " + Jsonish.quote(o.shardIndex() + "/" + o.shardCount())
                 + ",\n  \"points\": " + plan.size() + ",\n  \"points_computed\": " + computed + ",\n  \"chunks\": " + chunks
                 + ",\n  \"chunks_computed\": " + chunksRun + "\n}\n";
     }

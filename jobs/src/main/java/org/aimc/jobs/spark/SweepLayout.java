@@ -136,6 +136,33 @@ public final class SweepLayout {
         return removed;
     }
 
+    /** Removes staging folders of the given chunks (named {@code CCCCCC-attempt}). */
+    public void removeStaging(java.util.Set<Integer> chunks) throws IOException {
+        if (!fs.exists(stagingDir())) {
+            return;
+        }
+        for (FileStatus s : fs.listStatus(stagingDir())) {
+            String n = s.getPath().getName();
+            if (n.matches("\\d{6}-.*") && chunks.contains(Integer.parseInt(n.substring(0, 6)))) {
+                fs.delete(s.getPath(), true);
+            }
+        }
+    }
+
+    /**
+     * Creates {@code p} with {@code text} unless it exists; when it exists (another shard created it) its
+     * content must be the same.
+     */
+    public void createIfAbsent(Path p, String text) throws IOException {
+        if (!fs.exists(p)) {
+            writeAtomically(p, text, java.util.UUID.randomUUID().toString());
+        }
+        String existing = read(p);
+        if (!existing.equals(text)) {
+            throw new IOException(p + " exists with other content; the output belongs to another sweep");
+        }
+    }
+
     public void write(Path p, String text) throws IOException {
         try (OutputStream out = fs.create(p, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));

@@ -82,6 +82,12 @@ public final class OperandStats {
         return xMax;
     }
 
+    /** P(x = u) of an input code u in [0, x_max]. */
+    public double pInput(int u) {
+        double nz = ex / ((xMax + 1) / 2.0);
+        return u == 0 ? 1 - nz : nz / xMax;
+    }
+
     /** E[x]. */
     public double ex() {
         return ex;
@@ -90,6 +96,18 @@ public final class OperandStats {
     /** E[x^2]. */
     public double ex2() {
         return ex2;
+    }
+
+    /**
+     * Relative MVM error of quantising the operands themselves, against the full-precision product:
+     * weights rounded to 1/Q of max|W| and non-zero inputs to 1/x_max of their range, each with uniform
+     * rounding error (step^2 / 12), independent of the operand. For y = sum w x the relative variance is
+     * E[dw^2]/E[w^2] + E[dx^2]/E[x^2] = 1 / (12 E[w_q^2]) + (1 - z) / (12 E[x_q^2]) in integer units, with
+     * z the zero fraction (zeros are exact).
+     */
+    public double quantisationRelError() {
+        double nonZero = ex * 2.0 / (xMax + 1);
+        return Math.sqrt(1.0 / (12 * ew2) + nonZero / (12 * ex2));
     }
 
     /** Probability that a given bit of an input is 1 (the same for every bit). */

@@ -54,6 +54,7 @@ public final class SpecYaml {
     /** Reads a YAML document into a tree; syntax errors become {@link SpecException}s with the location. */
     public static JsonNode readTree(String text) {
         try {
+            rejectAliases(text);
             JsonNode n = MAPPER.readTree(text);
             if (n == null || n.isMissingNode() || n.isNull()) {
                 throw new SpecException("", "the document is empty");
@@ -63,6 +64,24 @@ public final class SpecYaml {
             String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             throw new SpecException("", "YAML syntax error" + loc + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new SpecException("", "cannot read YAML: " + e.getMessage());
+        }
+    }
+
+    /**
+     * YAML aliases ({@code *name}) would be read as plain text by the tree model; specs do not need them and
+     * they are the vehicle of "billion laughs" documents, so they are an error.
+     */
+    private static void rejectAliases(String text) throws java.io.IOException {
+        try (com.fasterxml.jackson.dataformat.yaml.YAMLParser p =
+                (com.fasterxml.jackson.dataformat.yaml.YAMLParser) MAPPER.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    throw new SpecException("", "YAML aliases are not supported in specs (alias *" + p.getText()
+                            + " at line " + p.currentLocation().getLineNr() + "); write the values out");
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.aimc.sim.device;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
@@ -9,8 +10,12 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * the behavioural tier; both describe the same distribution (tested).
  *
  * <p>Effects are applied in the order of physics.md §4: target, programming error (static, per chip
- * instance), drift / relaxation (static per device, grows with time), read noise (fresh per read).
- * Knob arguments scale an effect: 0 turns it off exactly.
+ * instance), stuck-at faults (static, per chip instance: a stuck device sits at g_min or g_max instead of its
+ * programmed value and from then on drifts and is read like a device programmed there), drift / relaxation
+ * (static per device, grows with time), read noise (fresh per read), I-V nonlinearity (at evaluation, for
+ * amplitude-encoded voltages).
+ * Temperature enters through {@link #atTemperature}, which returns the device as it behaves at another
+ * temperature. Knob arguments scale an effect: 0 turns it off exactly.
  */
 public interface DeviceModel {
     String kind();
@@ -42,4 +47,55 @@ public interface DeviceModel {
 
     /** Samples one read of a device currently at {@code gNow} (target {@code g}). */
     double sampleRead(double g, double gNow, double t, double knob, NormalizedGaussianSampler z);
+
+    /**
+     * Ratio of the cell current at voltage {@code v} to the linear g v for a device programmed to target
+     * {@code g}, normalised so that it is 1 at the read voltage (the device is programmed and verified there):
+     * I(v) = g v ivFactor(g, v). 1 for an ohmic cell. Knob 1; see {@link #current} for other knobs.
+     */
+    default double ivFactor(double g, double v) {
+        return 1;
+    }
+
+    /**
+     * Cell current at voltage {@code v} of a device programmed to target {@code g} and now at conductance
+     * {@code gNow}, with the nonlinearity scaled by {@code knob}: I = gNow v (1 + knob (ivFactor(g, v) - 1)).
+     */
+    default double current(double g, double gNow, double v, double knob) {
+        if (knob == 0) {
+            return gNow * v;
+        }
+        return gNow * v * (1 + knob * (ivFactor(g, v) - 1));
+    }
+
+    /**
+     * This device as it behaves at temperature T_ref + knob (temperatureK - T_ref), T_ref being the
+     * temperature its preset describes: the programmed targets stay those set at T_ref, and what the
+     * temperature changes (conductance, drift rate, noise) shows in the moments and samplers of the returned
+     * model. The default returns this model unchanged: the kind does not model temperature (its Javadoc says
+     * so).
+     */
+    default DeviceModel atTemperature(double temperatureK, double knob) {
+        return this;
+    }
+
+    /**
+     * Draws the stuck-at state of one device once per chip instance: -1 stuck at g_min, +1 stuck at g_max, 0
+     * healthy, with the preset's rates scaled by {@code knob} ({@link DeviceParams#stuckAtGMin}). Draws one
+     * uniform number when a rate is non-zero, none otherwise.
+     */
+    default int sampleStuck(double knob, UniformRandomProvider r) {
+        double p0 = params().stuckAtGMin(knob);
+        double p1 = params().stuckAtGMax(knob);
+        if (p0 + p1 == 0) {
+            return 0;
+        }
+        double u = r.nextDouble();
+        return u < p0 ? -1 : u < p0 + p1 ? 1 : 0;
+    }
+
+    /** The conductance of a device in stuck-at state {@code state} (-1: g_min, +1: g_max). */
+    default double stuckConductance(int state) {
+        return state < 0 ? params().gMinS : params().gMaxS;
+    }
 }

@@ -18,7 +18,9 @@ public final class DeviceParams {
             ParamDef.required("cell_area_f2", 1, 10000, "cell area in units of F^2"),
             ParamDef.required("write_energy_j", 0, 1e-6, "energy of one programming pulse, J"),
             ParamDef.required("endurance_cycles", 1, 1e20, "write cycles before wear-out"),
-            ParamDef.required("retention_s", 0, 1e12, "data retention at the rated temperature, s (0 = volatile)"));
+            ParamDef.required("retention_s", 0, 1e12, "data retention at the rated temperature, s (0 = volatile)"),
+            ParamDef.required("stuck_at_g_min_rate", 0, 0.5, "fraction of devices stuck at g_min (SA0, open / off)"),
+            ParamDef.required("stuck_at_g_max_rate", 0, 0.5, "fraction of devices stuck at g_max (SA1, short / on)"));
 
     public final double gMinS;
     public final double gMaxS;
@@ -28,6 +30,8 @@ public final class DeviceParams {
     public final double writeEnergyJ;
     public final double enduranceCycles;
     public final double retentionS;
+    public final double stuckAtGMinRate;
+    public final double stuckAtGMaxRate;
 
     public DeviceParams(ParamValues v) {
         this.gMinS = v.get("g_min_s");
@@ -38,9 +42,28 @@ public final class DeviceParams {
         this.writeEnergyJ = v.get("write_energy_j");
         this.enduranceCycles = v.get("endurance_cycles");
         this.retentionS = v.get("retention_s");
+        this.stuckAtGMinRate = v.get("stuck_at_g_min_rate");
+        this.stuckAtGMaxRate = v.get("stuck_at_g_max_rate");
         if (!(gMinS < gMaxS)) {
             throw new IllegalArgumentException("g_min_s (" + gMinS + ") must be below g_max_s (" + gMaxS + ")");
         }
+        if (stuckAtGMinRate + stuckAtGMaxRate > 0.5) {
+            throw new IllegalArgumentException("stuck_at_g_min_rate + stuck_at_g_max_rate must not exceed 0.5, got "
+                    + (stuckAtGMinRate + stuckAtGMaxRate));
+        }
+    }
+
+    /**
+     * Probability that a device is stuck at g_min with the fault rates scaled by {@code knob}; when the
+     * scaled rates would exceed 1 together, both are scaled down in proportion.
+     */
+    public double stuckAtGMin(double knob) {
+        return knob * stuckAtGMinRate / Math.max(1, knob * (stuckAtGMinRate + stuckAtGMaxRate));
+    }
+
+    /** Probability that a device is stuck at g_max; see {@link #stuckAtGMin}. */
+    public double stuckAtGMax(double knob) {
+        return knob * stuckAtGMaxRate / Math.max(1, knob * (stuckAtGMinRate + stuckAtGMaxRate));
     }
 
     /** {@link #COMMON} followed by a kind's own parameters. */

@@ -12,6 +12,14 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * ({@code src/aihwkit/inference/noise/pcm.py}; fit to measured PCM devices, Nandakumar et al., ICECS 2019),
  * as restated in physics.md §3.2. Coefficients are in µS at the reference g_max of 25 µS and scale with the
  * preset's g_max.
+ *
+ * <p>I-V nonlinearity: the amorphous phase conducts by trap-limited (Poole-Frenkel-type) transport,
+ * I ∝ sinh(V / V_0) with V_0 = 2 kT u_a / (q Δz) (Ielmini and Zhang, J. Appl. Phys. 102, 054517, 2007), while
+ * the crystalline phase is ohmic. The model weights the sinh shape by the amorphous share 1 - g/g_max (our
+ * interpolation; aihwkit has no I-V model). Stuck-at faults use the preset's rates.
+ *
+ * <p>Not modelled: temperature (aihwkit's statistics are room-temperature fits; no temperature dependence of
+ * the conductance, drift exponent or read noise is applied, so the temperature knob has no effect).
  */
 public final class PcmDevice implements DeviceKind {
     /** aihwkit PCMLikeNoiseModel: programming-noise polynomial in x = g/g_max, µS at g_max = 25 µS. */
@@ -32,12 +40,13 @@ public final class PcmDevice implements DeviceKind {
     public List<ParamDef> parameters() {
         return DeviceParams.with(
                 ParamDef.required("t0_s", 1e-9, 1e6, "time after programming at which drift starts, s"),
-                ParamDef.required("t_read_s", 1e-12, 1, "duration of one read (sets the 1/f noise low cut-off), s"));
+                ParamDef.required("t_read_s", 1e-12, 1, "duration of one read (sets the 1/f noise low cut-off), s"),
+                ParamDef.required("iv_v0_v", 1e-3, 100, "characteristic voltage V_0 of the amorphous sinh I-V, V"));
     }
 
     @Override
     public DeviceModel create(ParamValues v) {
-        return new Model(new DeviceParams(v), v.get("t0_s"), v.get("t_read_s"));
+        return new Model(new DeviceParams(v), v.get("t0_s"), v.get("t_read_s"), v.get("iv_v0_v"));
     }
 
     static final class Model implements DeviceModel {
@@ -45,12 +54,21 @@ public final class PcmDevice implements DeviceKind {
         private final double t0;
         private final double tRead;
         private final double scale;
+        private final double v0;
 
-        Model(DeviceParams p, double t0, double tRead) {
+        Model(DeviceParams p, double t0, double tRead, double v0) {
             this.p = p;
             this.t0 = t0;
             this.tRead = tRead;
             this.scale = p.gMaxS / G_REF_S;
+            this.v0 = v0;
+        }
+
+        /** sinh shape weighted by the amorphous share 1 - g/g_max (class Javadoc). */
+        @Override
+        public double ivFactor(double g, double v) {
+            double amorphous = 1 - Math.min(Math.max(x(g), 0), 1);
+            return 1 + amorphous * (IvCurves.sinh(v, p.readVoltageV, v0) - 1);
         }
 
         @Override

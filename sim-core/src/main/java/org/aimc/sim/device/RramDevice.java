@@ -17,6 +17,10 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * knob), interpolated linearly in ln t between the fits and held at its 2-day value later (no fit exists
  * beyond 2 days). Read noise is additive with sigma = read_noise_rel · g_max (aihwkit's advice of ~1 %
  * short-term read noise, {@code w_noise = 0.01}).
+ *
+ * <p>I-V nonlinearity: I = g V_0 sinh(V / V_0) with one V_0 for every state (physics.md §4); stuck-at faults
+ * use the preset's rates. Not modelled: temperature (the Wan fits are room-temperature data; the temperature
+ * knob has no effect).
  */
 public final class RramDevice implements DeviceKind {
     static final double G_REF_S = 40e-6;
@@ -40,12 +44,13 @@ public final class RramDevice implements DeviceKind {
     @Override
     public List<ParamDef> parameters() {
         return DeviceParams.with(
-                ParamDef.required("read_noise_rel", 0, 1, "additive read-noise sigma as a fraction of g_max"));
+                ParamDef.required("read_noise_rel", 0, 1, "additive read-noise sigma as a fraction of g_max"),
+                ParamDef.required("iv_v0_v", 1e-3, 100, "characteristic voltage V_0 of the sinh I-V, V"));
     }
 
     @Override
     public DeviceModel create(ParamValues v) {
-        return new Model(new DeviceParams(v), v.get("read_noise_rel"));
+        return new Model(new DeviceParams(v), v.get("read_noise_rel"), v.get("iv_v0_v"));
     }
 
     static double poly(double[] c, double x) {
@@ -56,11 +61,18 @@ public final class RramDevice implements DeviceKind {
         private final DeviceParams p;
         private final double readRel;
         private final double scale;
+        private final double v0;
 
-        Model(DeviceParams p, double readRel) {
+        Model(DeviceParams p, double readRel, double v0) {
             this.p = p;
             this.readRel = readRel;
             this.scale = p.gMaxS / G_REF_S;
+            this.v0 = v0;
+        }
+
+        @Override
+        public double ivFactor(double g, double v) {
+            return IvCurves.sinh(v, p.readVoltageV, v0);
         }
 
         @Override

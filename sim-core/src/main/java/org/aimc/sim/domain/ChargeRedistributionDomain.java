@@ -125,10 +125,10 @@ public final class ChargeRedistributionDomain implements DomainKind {
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
-            SwitchedCapacitors.addFlipTerms(c, rows, out);
+            SwitchedCapacitors.addFlipTerms(c, rows, out, null);
             double d = denominatorF(c);
             double cap = SwitchedCapacitors.mismatchVariance(c, rows, SwitchedCapacitors.capSigma(c, aC, cUnit),
-                    cUnit, d, 0, false);
+                    cUnit, d, 0);
             out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
             Readouts.Inputs in = Readouts.inputs(c);
             double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);

@@ -4,6 +4,8 @@ import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.crossbar.CrossbarSpec;
+import org.aimc.sim.crossbar.IrDropTiers;
 import org.aimc.sim.peripheral.Encoding;
 
 /**
@@ -23,9 +25,11 @@ public final class ColumnSumErrors {
     }
 
     /**
-     * Adds programming, read-noise and drift variances of {@code rows} rows. The systematic error of the
-     * stored weights counts as programming as far as programming alone causes it; what drift and the
-     * compensation rescale add to it counts as drift (if they reduce it, programming is credited).
+     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows. The static error of the
+     * stored weights is split as a chain, each stage with the compensation rescale it alone would cause:
+     * programming alone counts as programming; what stuck-at faults add to it, right after programming, counts
+     * as stuck-at; what time (drift, relaxation, temperature) adds after that counts as drift. A stage that
+     * reduces the error is credited to programming.
      */
     public static void addDeviceTerms(TileContext c, int rows, ErrorBudget b) {
         OperandStats ops = c.operands;
@@ -33,14 +37,22 @@ public final class ColumnSumErrors {
         double m = rows;
         double pairs = m * (m - 1) * ops.ex() * ops.ex();
         double progBias = m * ops.ex2() * st.progBiasSq + pairs * st.progBiasMean * st.progBiasMean;
+        double psBias = m * ops.ex2() * st.progStuckBiasSq + pairs * st.progStuckBiasMean * st.progStuckBiasMean;
         double totalBias = m * ops.ex2() * st.biasSq + pairs * st.biasMean * st.biasMean;
-        double prog = m * ops.ex2() * st.progVar + progBias;
-        double drift = m * ops.ex2() * st.driftVar + (totalBias - progBias);
+        double prog = m * ops.ex2() * st.progVarAlone + progBias;
+        double stuck = m * ops.ex2() * (st.progStuckVar - st.progVarAlone) + (psBias - progBias);
+        double drift = m * ops.ex2() * (st.progVar + st.stuckVar + st.driftVar - st.progStuckVar)
+                + (totalBias - psBias);
+        if (stuck < 0) {
+            prog += stuck;
+            stuck = 0;
+        }
         if (drift < 0) {
             prog += drift;
             drift = 0;
         }
         b.add(ErrorSource.PROGRAMMING, Math.max(prog, 0));
+        b.add(ErrorSource.STUCK_AT, stuck);
         b.add(ErrorSource.DRIFT, drift);
         double readWeight;
         if (c.dac.encoding() == Encoding.BIT_SERIAL) {
@@ -51,6 +63,52 @@ public final class ColumnSumErrors {
             readWeight = ops.ex2();
         }
         b.add(ErrorSource.READ_NOISE, m * readWeight * st.readVar);
+    }
+
+    /**
+     * Device I-V nonlinearity under amplitude-encoded inputs (physics.md §2.1, §4): every row adds the error
+     * b = sum of its devices' current errors ({@link DeviceErrorStats#nlB}) to the ideal product a = w u. The
+     * per-column gain of the digital affine calibration is taken as fitted to the noise-free nonlinear output
+     * y_nl = y + e (least squares), so the error left is the residual of that fit,
+     * min_gamma E[(gamma y_nl - y)^2] = (E[y^2] E[e^2] - E[y e]^2) / E[y_nl^2], with the column sums of M
+     * independent rows E[y^2] = M E[a^2] + M(M-1) E[a]^2 and likewise for e and y e. Zero for inputs that are
+     * not amplitude-encoded (binary bit-serial pulses meet the same I-V point in every cell, a pure gain).
+     *
+     * @return the error variance in squared integer output units
+     */
+    public static double nonlinearityVariance(TileContext c, int rows) {
+        DeviceErrorStats st = c.deviceErrors;
+        if (c.dac.encoding() != Encoding.AMPLITUDE || (st.nlB2 == 0 && st.nlB == 0)) {
+            return 0;
+        }
+        double[] mo = nonlinearMoments(st, rows);
+        double yy = mo[0];
+        double ee = mo[1];
+        double ye = mo[2];
+        double nn = yy + 2 * ye + ee;
+        if (!(nn > 0)) {
+            return ee;
+        }
+        return Math.max((yy * ee - ye * ye) / nn, 0);
+    }
+
+    /**
+     * The least-squares gain (E[y^2] + E[y e]) / E[(y + e)^2] of the noise-free nonlinear column output y + e
+     * to the ideal y, which {@link #nonlinearityVariance} takes the calibration to apply (1 without
+     * nonlinearity).
+     */
+    public static double nonlinearityGain(TileContext c, int rows) {
+        double[] mo = nonlinearMoments(c.deviceErrors, rows);
+        double nn = mo[0] + 2 * mo[2] + mo[1];
+        return nn > 0 ? (mo[0] + mo[2]) / nn : 1;
+    }
+
+    /** E[y^2], E[e^2], E[y e] of a column of {@code rows} rows from the per-row I-V nonlinearity statistics. */
+    private static double[] nonlinearMoments(DeviceErrorStats st, int rows) {
+        double m = rows;
+        double pairs = m * (m - 1);
+        return new double[] {m * st.nlA2 + pairs * st.nlA * st.nlA, m * st.nlB2 + pairs * st.nlB * st.nlB,
+            m * st.nlAB + pairs * st.nlA * st.nlB};
     }
 
     /**
@@ -79,12 +137,28 @@ public final class ColumnSumErrors {
      * -x_max sum_i w_i v_i / V_r. The word-line drop, proportional to each row's own input, is a per-column
      * gain that the digital affine calibration removes and is not counted here.
      *
+     * <p>{@code nonideal.ir_drop} selects the tier: {@code analytic} is this closed form; {@code segmented}
+     * (every bit line solved exactly, word lines ideal) and {@code nodal} (the whole tile) estimate the same
+     * quantity by Monte-Carlo over random tiles ({@link IrDropTiers}).
+     *
      * @return the error variance in squared integer output units
      */
     public static double irDropVariance(TileContext c, int rows) {
         double r = c.spec.array().wireOhm();
-        if (r == 0 || c.spec.nonideal().irDrop().equals("none")) {
+        String tier = c.spec.nonideal().irDrop();
+        if (r == 0 || tier.equals("none")) {
             return 0;
+        }
+        if (!tier.equals("analytic")) {
+            boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
+            // the Monte-Carlo tiers depend only on these: points that differ in anything else share the result
+            java.util.List<Object> key = java.util.List.of("ir_drop", tier, c.spec.array(), rows, c.spec.mapping(),
+                    c.mapping.bitsPerCell(), c.spec.data(), c.inputBits(), serial, c.device.params().gMinS,
+                    c.deviceErrors.levelStepS, c.device.params().readVoltageV);
+            return c.memo.computeIfAbsent(key, k -> IrDropTiers.variance(tier,
+                    CrossbarSpec.of(c.spec.array()).withRows(rows), c.mapping, c.operands,
+                    c.spec.data().inputZeroFraction(), serial, c.device.params().gMinS, c.deviceErrors.levelStepS,
+                    c.device.params().readVoltageV));
         }
         double[] mom = new double[3];
         inputMoments(c, mom);
@@ -136,7 +210,10 @@ public final class ColumnSumErrors {
      * a linear readout. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
      * the conversion's signal around its mean (Gaussian clipping error); with {@code max} it spans every
      * reachable value with an integer-aligned step, exact for noise-free integer signals when the bits
-     * suffice.
+     * suffice. Quantisation error is taken as uniform (Δ^2/12, Widrow's condition): right when analog noise
+     * or the spread of the signal over many steps dithers the converter input; for a nearly noise-free
+     * integer-valued column sum whose step is close to one integer (e.g. 6 bits over ±4σ of a 128-row
+     * binary-input sum), the error follows the lattice pattern and was measured up to 5 % above this value.
      *
      * @param analogExact true when nothing but the converter perturbs the column value
      */

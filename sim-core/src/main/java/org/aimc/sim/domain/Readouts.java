@@ -143,13 +143,13 @@ public final class Readouts {
 
     /** {@link #differences} of slice {@code s} of a point (memoised per mapping and operand statistics). */
     public static Digit difference(TileContext c, int s) {
-        Digit[] all = c.memo.get(MemoKey.of("differences", c), () -> differences(c.mapping, c.operands));
+        Digit[] all = c.readouts.get(MemoKey.of("differences", c), () -> differences(c.mapping, c.operands));
         return all[s];
     }
 
     /** {@link #levels} of a point (memoised). */
     public static Digit[][] levels(TileContext c) {
-        return c.memo.get(MemoKey.of("levels", c), () -> levels(c.mapping, c.operands));
+        return c.readouts.get(MemoKey.of("levels", c), () -> levels(c.mapping, c.operands));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class Readouts {
 
     /** Mean stored level over all devices of a tile (memoised). */
     public static double meanLevel(TileContext c) {
-        return c.memo.get(MemoKey.of("meanLevel", c), () -> meanLevel(c.mapping, c.operands));
+        return c.readouts.get(MemoKey.of("meanLevel", c), () -> meanLevel(c.mapping, c.operands));
     }
 
     /** Mean stored level over all devices of a tile. */
@@ -388,18 +388,18 @@ public final class Readouts {
         AdcErrors e = c.adcErrors;
         boolean exactConversion = r.integerExact && analogSigma == 0 && e.exact();
         double[][] dist = !exactConversion && discreteCase(analogSigma, r)
-                ? c.memo.get(new ConverterKey("dist", d, in, rows, 0, 0, 0, AdcErrors.NONE, 0),
+                ? c.readouts.get(new ConverterKey("dist", d, in, rows, 0, 0, 0, AdcErrors.NONE, 0),
                         () -> DiscreteConversion.distribution(in, d, 0, rows))
                 : null;
         if (dist != null) {
             DoubleUnaryOperator id = x -> x;
             Range rr = r.copy();
             ConverterKey key = new ConverterKey("mse", d, in, rows, r.lo, r.step, r.codes, e, analogSigma);
-            double[][] m = c.memo.get(key, () -> DiscreteConversion.mse(dist, id, x -> 1, id, rr, e, analogSigma));
+            double[][] m = c.readouts.get(key, () -> DiscreteConversion.mse(dist, id, x -> 1, id, rr, e, analogSigma));
             b.discrete(w2, weight * in.cycleSum(), m, analogSigma);
             if (in.uMax() == 1 && in.cycleSum() > 1) {
                 double cross = weight * weight * (in.cycleSum() * in.cycleSum() - in.cycleSumSq());
-                double[] cov = c.memo.get(new ConverterKey("cov", d, in, rows, r.lo, r.step, r.codes, e, analogSigma),
+                double[] cov = c.readouts.get(new ConverterKey("cov", d, in, rows, r.lo, r.step, r.codes, e, analogSigma),
                         () -> DiscreteConversion.cycleCovariance(in, d, rows, rr, e, analogSigma));
                 b.covariance(cross, cov);
             }
@@ -408,7 +408,7 @@ public final class Readouts {
             if (c.spec.adc().fullScale().equals("sigma")) {
                 double lo = r.lo;
                 double hi = r.hi();
-                double clip = c.memo.get(new ConverterKey("clip", d, in, rows, lo, r.step, r.codes, AdcErrors.NONE, 0),
+                double clip = c.readouts.get(new ConverterKey("clip", d, in, rows, lo, r.step, r.codes, AdcErrors.NONE, 0),
                         () -> clippingMse(in, d, rows, lo, hi));
                 quant = var > 0 ? r.step * r.step / 12 + clip : 0;
             } else {

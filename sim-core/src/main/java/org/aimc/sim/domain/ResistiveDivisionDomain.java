@@ -90,8 +90,8 @@ public final class ResistiveDivisionDomain implements DomainKind {
 
         Design(TileContext c, Model m) {
             this.access = new SeriesAccessCell(c.device, m.rOn);
-            DeviceErrorStats st = new DeviceErrorStats(access, c.mapping, c.operands, c.spec.nonideal().programmingNoise(),
-                    c.spec.nonideal().readNoise(), c.spec.nonideal().drift(), c.spec.operating().timeS(),
+            DeviceErrorStats st = new DeviceErrorStats(access, c.mapping, c.operands,
+                    TileContext.deviceKnobs(c.spec, c.dac), c.spec.operating().timeS(),
                     c.spec.operating().driftCompensation());
             this.cell = new TileContext(c.spec, access, c.mapping, c.operands, st, c.dac, c.adc, c.tech);
             double dG = st.levelStepS;

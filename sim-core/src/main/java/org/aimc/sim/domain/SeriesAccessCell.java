@@ -36,6 +36,8 @@ final class SeriesAccessCell implements DeviceModel {
                 case "write_energy_j" -> p.writeEnergyJ;
                 case "endurance_cycles" -> p.enduranceCycles;
                 case "retention_s" -> p.retentionS;
+                case "stuck_at_g_min_rate" -> p.stuckAtGMinRate;
+                case "stuck_at_g_max_rate" -> p.stuckAtGMaxRate;
                 default -> {
                     if (!d.hasDefault()) {
                         throw new IllegalStateException("device parameter " + d.name() + " unknown to the series cell");
@@ -105,5 +107,16 @@ final class SeriesAccessCell implements DeviceModel {
     @Override
     public double sampleRead(double gCell, double gCellNow, double t, double knob, NormalizedGaussianSampler z) {
         return cell(dev.sampleRead(device(gCell), device(gCellNow), t, knob, z));
+    }
+
+    @Override
+    public double stuckConductance(int state) {
+        return cell(dev.stuckConductance(state));
+    }
+
+    @Override
+    public DeviceModel atTemperature(double temperatureK, double knob) {
+        DeviceModel d = dev.atTemperature(temperatureK, knob);
+        return d == dev ? this : new SeriesAccessCell(d, rOn);
     }
 }

@@ -76,6 +76,16 @@ public abstract class TileBehaviour {
      * noise after it are drawn as one Gaussian.
      */
     protected boolean linearTransfer = true;
+    /**
+     * True when the domain adds input-dependent terms to the row sums that no per-cell contribution holds
+     * ({@link #cycleTerms}, e.g. a device I-V nonlinearity).
+     */
+    protected boolean hasCycleTerms;
+    /**
+     * Global output gain the digital back end applies after the offset removal and drift compensation (1 but
+     * for a gain fitted to a known systematic error such as the device I-V nonlinearity).
+     */
+    protected double outputGain = 1;
     /** Duration of one input LSB of pulse-width inputs, s: set by domains that take pulse widths. */
     protected double pulseLsbS;
     /** postVariance plus the converter's comparator noise referred to its input, set by {@link #finish}. */
@@ -218,7 +228,7 @@ public abstract class TileBehaviour {
                     }
                     int idx = arr.index(i, j, s, d);
                     double k = scale.of(i, ch, idx);
-                    sum += k * k * arr.readVariance(arr.level(idx));
+                    sum += k * k * arr.deviceReadVariance(idx);
                 }
                 v[i][ch] = (float) sum;
                 lo[ch] = Math.min(lo[ch], sum);
@@ -449,7 +459,7 @@ public abstract class TileBehaviour {
         this.circuitZ = circuitNoise;
         boolean ideal = adcs.length == 0 || adcs[0] == null;
         double offset = digitalOffset();
-        double comp = compensation();
+        double comp = compensation() * outputGain;
         for (int v = 0; v < x.length; v++) {
             int[] xv = x[v];
             double[] y = out[v];
@@ -605,6 +615,16 @@ public abstract class TileBehaviour {
         } else if (!readNoise) {
             Arrays.fill(accVar, 0);
         }
+        if (hasCycleTerms) {
+            cycleTerms(u, acc);
+        }
+    }
+
+    /**
+     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} that the
+     * per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the default adds nothing.
+     */
+    protected void cycleTerms(double[] u, double[] acc) {
     }
 
     /**

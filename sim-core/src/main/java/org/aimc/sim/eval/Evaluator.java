@@ -3,11 +3,13 @@ package org.aimc.sim.eval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
+import org.aimc.sim.crossbar.CrossbarException;
 import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.Devices;
 import org.aimc.sim.domain.DomainModel;
@@ -20,11 +22,13 @@ import org.aimc.sim.peripheral.AdcErrors;
 import org.aimc.sim.peripheral.AdcKind;
 import org.aimc.sim.peripheral.DacErrors;
 import org.aimc.sim.peripheral.DacKind;
+import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
 import org.aimc.sim.spec.DataSpec;
 import org.aimc.sim.spec.DeviceSpec;
 import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
+import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
 import org.aimc.sim.spec.SpecPaths;
@@ -41,13 +45,19 @@ public final class Evaluator {
     /** Axes whose values select the device, domain and converter models. */
     private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
             || p.equals("dac.kind") || p.equals("adc.kind") || Evaluator.converterParam(p);
-    /** Axes whose values change the mapping, operand statistics or device-error statistics. */
+    /**
+     * Axes whose values change the mapping, operand statistics or device-error statistics (the DAC kind
+     * decides whether the I-V nonlinearity moments are needed).
+     */
     private static final Predicate<String> STATS_AXES = p -> p.startsWith("device.") || p.startsWith("mapping.")
             || p.startsWith("data.") || p.equals("dac.bits") || p.equals("nonideal.programming_noise")
             || p.equals("nonideal.read_noise") || p.equals("nonideal.drift") || p.equals("operating.time_s")
-            || p.equals("operating.drift_compensation");
+            || p.equals("operating.drift_compensation") || p.equals("nonideal.stuck_at")
+            || p.equals("nonideal.nonlinearity") || p.equals("nonideal.temperature")
+            || p.equals("operating.temperature_k") || p.equals("dac.kind");
 
     private final SweepPlan plan;
+    private final CalibrationCurve curve;
     private final String sweepId;
     private final String specHash;
     private final int[] digits;
@@ -58,9 +68,11 @@ public final class Evaluator {
     private final Map<DomainSpec, ResolvedDomain> domains = new HashMap<>();
     private final Map<StatsKey, Stats> statsBySpec = new HashMap<>();
     private final TileCost cost = new TileCost();
+    /** Results of expensive sub-models shared by many points (see {@link TileContext#memo}). */
+    private final Map<Object, Double> memo = new HashMap<>();
     private final NetworkRollup rollup = new NetworkRollup();
     private final ErrorBudget budget = new ErrorBudget();
-    private final ReadoutMemo memo = new ReadoutMemo();
+    private final ReadoutMemo readouts = new ReadoutMemo();
 
     private record ResolvedDevice(DeviceModel model, ParamValues params, String text, String preset) {
     }
@@ -83,15 +95,26 @@ public final class Evaluator {
                 && SpecPaths.fixed().stream().noneMatch(f -> f.name().equals(path));
     }
 
-    /** The statistics a point's estimates average over. */
-    private record Stats(WeightMapping mapping, OperandStats operands, DeviceErrorStats deviceErrors) {
+    /** The statistics a point's estimates average over, and the device at the point's temperature. */
+    private record Stats(WeightMapping mapping, OperandStats operands, DeviceErrorStats deviceErrors,
+            DeviceModel device) {
     }
 
     private record StatsKey(DeviceSpec device, MappingSpec mapping, DataSpec data, int inputBits, double prog,
-            double read, double drift, double timeS, boolean compensate) {
+            double read, double drift, double timeS, boolean compensate, double stuckAt, double nonlinearity,
+            double temperature, double temperatureK, String dacKind) {
     }
 
     public Evaluator(SweepPlan plan) {
+        this(plan, null);
+    }
+
+    /**
+     * An evaluator that also estimates accuracy (tier A) through {@code curve}, the calibration curve of the
+     * sweep's workload; null, or a curve of another workload, leaves {@code accuracy_est} null.
+     */
+    public Evaluator(SweepPlan plan, CalibrationCurve curve) {
+        this.curve = curve != null && curve.workloadId().equals(plan.spec().workload().id()) ? curve : null;
         this.plan = plan;
         this.sweepId = plan.sweepId();
         this.specHash = plan.specHash();
@@ -132,7 +155,8 @@ public final class Evaluator {
         Parts parts = parts(p);
         Stats st = statsBySpec.computeIfAbsent(new StatsKey(p.device(), p.mapping(), p.data(), p.dac().bits(),
                 p.nonideal().programmingNoise(), p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
-                p.operating().driftCompensation()), k -> stats(p, parts));
+                p.operating().driftCompensation(), p.nonideal().stuckAt(), p.nonideal().nonlinearity(),
+                p.nonideal().temperature(), p.operating().temperatureK(), p.dac().kind()), k -> stats(p, parts));
         return fill(index, p, parts, st, row);
     }
 
@@ -145,13 +169,15 @@ public final class Evaluator {
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
-        DeviceModel dev = parts.device.model;
+        DeviceModel dev = parts.device.model.atTemperature(p.operating().temperatureK(), p.nonideal().temperature());
         WeightMapping map = new WeightMapping(p.mapping(), dev.params().bitsPerCellMax);
         OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
-        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, p.nonideal().programmingNoise(),
-                p.nonideal().readNoise(), p.nonideal().drift(), p.operating().timeS(),
+        // the I-V nonlinearity acts on amplitude-encoded inputs only: skip its moments otherwise
+        NonidealSpec knobs = parts.dac.encoding() == Encoding.AMPLITUDE ? p.nonideal()
+                : p.nonideal().withNonlinearity(0);
+        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, knobs, p.operating().timeS(),
                 p.operating().driftCompensation());
-        return new Stats(map, ops, st);
+        return new Stats(map, ops, st, dev);
     }
 
     private ResultRow fill(long index, PointSpec p, Parts parts, Stats st, ResultRow row) {
@@ -165,8 +191,8 @@ public final class Evaluator {
                     + map.slices() + " slices x " + map.devicesPerSlice() + " devices = " + map.columnsPerWeight()
                     + " columns";
         } else {
-            ctx = new TileContext(p, parts.device.model, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
-                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo);
+            ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
+                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo, readouts);
             reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
@@ -178,6 +204,10 @@ public final class Evaluator {
         } catch (ResultRow.NonFinite f) {
             row.rewind(headerEnd);
             return row.putBoolean(false).putString("numerical failure: " + f.getMessage()).fillNulls();
+        } catch (CrossbarException e) {
+            // the crossbar network of this point cannot be operated (e.g. a selector the read voltage cannot open)
+            row.rewind(headerEnd);
+            return row.putBoolean(false).putString("crossbar: " + e.getMessage()).fillNulls();
         }
     }
 
@@ -216,8 +246,13 @@ public final class Evaluator {
         for (ErrorSource source : ErrorSource.values()) {
             row.putDouble(b.relativeError(source));
         }
-        // accuracy: no calibration curve exists for workloads yet, so no estimate is made
-        row.putNull().putNull();
+        double operand = ctx.operands.quantisationRelError();
+        row.putDouble(operand);
+        if (curve == null) {
+            row.putNull().putNull();
+        } else {
+            row.putDouble(curve.estimate(Math.hypot(b.relativeError(), operand))).putString("A");
+        }
         return row;
     }
 
@@ -238,12 +273,16 @@ public final class Evaluator {
                 .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation())
                 .putBoolean(p.operating().columnCalibration());
         row.putDouble(p.nonideal().programmingNoise()).putDouble(p.nonideal().readNoise())
-                .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop())
-                .putDouble(p.nonideal().circuitMismatch()).putDouble(p.nonideal().circuitNoise());
+                .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop());
+        row.putDouble(p.nonideal().stuckAt()).putDouble(p.nonideal().nonlinearity())
+                .putDouble(p.nonideal().temperature());
+        row.putDouble(p.nonideal().circuitMismatch()).putDouble(p.nonideal().circuitNoise());
         row.putString(p.data().weights()).putDouble(p.data().weightStd()).putDouble(p.data().inputZeroFraction());
         var dp = dev.model.params();
         row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)
                 .putDouble(dp.writeEnergyJ).putDouble(dp.enduranceCycles).putDouble(dp.retentionS);
+        row.putDouble(dp.stuckAtGMinRate).putDouble(dp.stuckAtGMaxRate).putInt(dp.bitsPerCellMax)
+                .putDouble(dp.gMaxS * dp.readVoltageV * dp.readVoltageV);
         row.putString(dev.text).putString(dom.text);
         row.putString(parts.converters.adcText).putString(parts.converters.dacText);
     }

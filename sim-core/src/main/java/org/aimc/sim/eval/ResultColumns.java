@@ -51,6 +51,9 @@ public final class ResultColumns {
         col("read_noise", Type.DOUBLE, false, "read-noise knob");
         col("drift", Type.DOUBLE, false, "drift knob");
         col("ir_drop", Type.STRING, false, "IR-drop model");
+        col("stuck_at", Type.DOUBLE, false, "stuck-at fault knob");
+        col("nonlinearity", Type.DOUBLE, false, "I-V nonlinearity knob");
+        col("temperature_knob", Type.DOUBLE, false, "temperature-effects knob (nonideal.temperature)");
         col("circuit_mismatch", Type.DOUBLE, false, "circuit-mismatch knob (capacitors, transistors, converters)");
         col("circuit_noise", Type.DOUBLE, false, "circuit-noise knob (kT/C, thermal, jitter, comparators)");
         col("data_weights", Type.STRING, false, "weight distribution");
@@ -63,6 +66,10 @@ public final class ResultColumns {
         col("device_write_energy_j", Type.DOUBLE, false, "write energy per pulse, J");
         col("device_endurance_cycles", Type.DOUBLE, false, "endurance, cycles");
         col("device_retention_s", Type.DOUBLE, false, "retention, s (0 = volatile)");
+        col("device_stuck_at_g_min_rate", Type.DOUBLE, false, "preset fraction of devices stuck at g_min");
+        col("device_stuck_at_g_max_rate", Type.DOUBLE, false, "preset fraction of devices stuck at g_max");
+        col("device_bits_per_cell_max", Type.INT, false, "bits a cell stores reliably");
+        col("device_read_power_w", Type.DOUBLE, false, "static read power of a cell at g_max and the read voltage, W");
         col("device_params", Type.STRING, false, "every resolved device parameter, name=value;...");
         col("domain_params", Type.STRING, false, "every resolved domain parameter, name=value;...");
         col("adc_params", Type.STRING, false, "every resolved ADC error parameter, name=value;...");
@@ -95,9 +102,13 @@ public final class ResultColumns {
         col("snr_db", Type.DOUBLE, true, "10 log10(E[y^2]/E[e^2]); null for an exact MVM");
         col("dominant_error_source", Type.STRING, true, "largest error source; null for an exact MVM");
         for (ErrorSource e : ErrorSource.values()) {
-            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.id().replace('_', ' ') + " alone");
+            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.description() + " alone");
         }
-        col("accuracy_est", Type.DOUBLE, true, "estimated network accuracy (null until the workload has a calibration curve)");
+        col("operand_rel_error", Type.DOUBLE, true,
+                "relative MVM error of quantising weights and inputs to weight_bits / input_bits (not in mvm_rel_error)");
+        col("accuracy_est", Type.DOUBLE, true,
+                "tier-A accuracy: the workload's calibration curve at sqrt(mvm_rel_error^2 + operand_rel_error^2); "
+                        + "null for workloads without one");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }
 

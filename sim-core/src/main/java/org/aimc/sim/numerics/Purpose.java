@@ -20,7 +20,9 @@ public enum Purpose {
     /** Synthetic weights and inputs of test and validation tiles. */
     DATA(7),
     /** Training: initialisation, shuffling, injected noise. */
-    TRAINING(8);
+    TRAINING(8),
+    /** Monte-Carlo hypervolume samples of a Pareto front (more than three objectives). */
+    HYPERVOLUME(9);
 
     private final int id;
 

@@ -106,6 +106,12 @@ public final class SpecPaths {
                 (p, v) -> p.withNonideal(p.nonideal().withDrift((Double) v)));
         add("nonideal.ir_drop", Type.STRING, p -> p.nonideal().irDrop(),
                 (p, v) -> p.withNonideal(p.nonideal().withIrDrop((String) v)));
+        add("nonideal.stuck_at", Type.DOUBLE, p -> p.nonideal().stuckAt(),
+                (p, v) -> p.withNonideal(p.nonideal().withStuckAt((Double) v)));
+        add("nonideal.nonlinearity", Type.DOUBLE, p -> p.nonideal().nonlinearity(),
+                (p, v) -> p.withNonideal(p.nonideal().withNonlinearity((Double) v)));
+        add("nonideal.temperature", Type.DOUBLE, p -> p.nonideal().temperature(),
+                (p, v) -> p.withNonideal(p.nonideal().withTemperature((Double) v)));
         add("nonideal.circuit_mismatch", Type.DOUBLE, p -> p.nonideal().circuitMismatch(),
                 (p, v) -> p.withNonideal(p.nonideal().withCircuitMismatch((Double) v)));
         add("nonideal.circuit_noise", Type.DOUBLE, p -> p.nonideal().circuitNoise(),

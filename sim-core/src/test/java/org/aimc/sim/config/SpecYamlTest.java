@@ -76,7 +76,7 @@ class SpecYamlTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown key           | base:\\n  array: {rows: 64, colz: 4}                  | base.array.colz     | known: [rows, cols",
-        "unknown memory type   | base:\\n  device: {kind: pcmm}                        | base.device.kind    | known: [pcm, rram, sram",
+        "unknown memory type   | base:\\n  device: {kind: pcmm}                        | base.device.kind    | known: [ecram, fefet, flash, mram, pcm, rram, sram]",
         "unknown type on axis  | axes:\\n  device.kind: [pcm, flashh]                  | axes.device.kind[1] | known: [",
         "rows zero             | base:\\n  array: {rows: 0}                            | base.array.rows     | [1, 65536], got 0",
         "adc bits 40           | base:\\n  adc: {bits: 40}                             | base.adc.bits       | [1, 16], got 40",

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The analytic error budget of the current domain against the tier-B simulator ({@link TileSimulator}):
  * random weights and inputs from the point's data statistics, devices programmed, drifted and read by
  * sampling, optional global drift compensation from a reference read, the converter, and the relative error
- * sqrt(sum e^2 / sum y^2) measured over the tile, for three memories, both input encodings, both signed
+ * sqrt(sum e^2 / sum y^2) measured over the tile, for every memory, both input encodings, both signed
  * mappings, times from 1 s to a day, with and without compensation and with an ideal or a 6-bit SAR ADC.
  * Device-origin errors and quantisation only (circuit knobs off); the circuit sources are covered by
  * {@link AnalyticVsMonteCarloIT}.
@@ -22,14 +22,18 @@ class CurrentDomainMonteCarloTest {
 
     @ParameterizedTest(name = "{0} {1} {2} t={3} comp={4} adc={5}")
     @CsvSource({
-        "pcm,  bit-serial, differential, 3600,  true,  ideal",
-        "pcm,  amplitude,  differential, 86400, true,  ideal",
-        "pcm,  amplitude,  differential, 86400, false, ideal",
-        "rram, bit-serial, differential, 1,     true,  ideal",
-        "rram, amplitude,  offset,       86400, true,  ideal",
-        "sram, bit-serial, differential, 1,     true,  ideal",
-        "rram, bit-serial, differential, 1,     true,  sar",
-        "pcm,  amplitude,  differential, 3600,  true,  sar",
+        "pcm,   bit-serial, differential, 3600,  true,  ideal",
+        "pcm,   amplitude,  differential, 86400, true,  ideal",
+        "pcm,   amplitude,  differential, 86400, false, ideal",
+        "rram,  bit-serial, differential, 1,     true,  ideal",
+        "rram,  amplitude,  offset,       86400, true,  ideal",
+        "sram,  bit-serial, differential, 1,     true,  ideal",
+        "rram,  bit-serial, differential, 1,     true,  sar",
+        "pcm,   amplitude,  differential, 3600,  true,  sar",
+        "fefet, bit-serial, differential, 86400, true,  ideal",
+        "mram,  bit-serial, offset,       3600,  true,  ideal",
+        "flash, bit-serial, differential, 86400, false, ideal",
+        "ecram, bit-serial, differential, 86400, true,  ideal",
     })
     void analyticMatchesMonteCarlo(String kind, String dac, String signed, double t, boolean comp, String adc) {
         Tiles.Point p = Tiles.point("  device: {kind: " + kind + "}\n  dac: {kind: " + dac + ", bits: 4}\n"
