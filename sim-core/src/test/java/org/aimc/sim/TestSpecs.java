@@ -16,12 +16,13 @@ public final class TestSpecs {
         return SweepPlan.parse(spec(base, axes));
     }
 
-    /** Base block of an ideal point: every knob off, ideal ADC, no IR drop. */
+    /** Base block of an ideal point: every device and circuit knob off, ideal ADC, no IR drop. */
     public static final String IDEAL_BASE = """
               device: {kind: rram}
               domain: {kind: current}
               array: {rows: 256, cols: 256}
               adc: {kind: ideal, bits: 8}
-              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0, temperature: 0}
+              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0, temperature: 0,
+                circuit_mismatch: 0, circuit_noise: 0}
             """;
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.aimc.jobs.bench.EvaluatorBench;
+import org.aimc.jobs.bench.TileMvmBench;
 import org.aimc.jobs.spark.SparkSessions;
 import org.aimc.jobs.spark.SweepJob;
 import org.aimc.sim.eval.Evaluator;
@@ -24,11 +25,12 @@ import picocli.CommandLine.Option;
 /** {@code aimc bench ...}: the committed benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the committed benchmarks (see the README for the figures on the reference machine).",
-        subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class, CrossbarBenchCommand.class})
+        subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class, CrossbarBenchCommand.class,
+            BenchCommand.TileCmd.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UserError("choose a benchmark: evaluator, spark-overhead, crossbar (aimc bench --help)");
+        throw new UserError("choose a benchmark: evaluator, spark-overhead, crossbar, tile (aimc bench --help)");
     }
 
     /** JMH: tier-A evaluator points per second on one thread. */
@@ -57,6 +59,50 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.printf("[bench] evaluator on %s: %,.0f points/s per thread (± %,.0f, 99.9%% CI)%n", spec,
                         r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError());
             }
+            return 0;
+        }
+    }
+
+    /** JMH: tier-B tile MVM per domain against the ideal EJML product. */
+    @Command(name = "tile", mixinStandardHelpOptions = true,
+            description = "JMH: tier-B MVM of a 256x256 tile, batch of 64, every nonideality on, per domain, "
+                    + "against the same-sized ideal EJML product.")
+    static final class TileCmd implements Callable<Integer> {
+        @Option(names = "--forks", description = "JMH forks. Default: ${DEFAULT-VALUE}.")
+        int forks = 1;
+
+        @Option(names = "--iterations", description = "Measurement iterations of 1 s. Default: ${DEFAULT-VALUE}.")
+        int iterations = 5;
+
+        @Option(names = "--zeros", split = ",", description = "Input zero fractions. Default: 0.5.")
+        java.util.List<String> zeros = java.util.List.of("0.5");
+
+        @Override
+        public Integer call() throws Exception {
+            Options o = new OptionsBuilder().include(TileMvmBench.class.getName()).forks(forks).warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1)).measurementIterations(iterations)
+                    .measurementTime(TimeValue.seconds(1)).threads(1).param("zeros", zeros.toArray(new String[0]))
+                    .build();
+            Collection<RunResult> results = new Runner(o).run();
+            java.util.Map<String, Double> ejml = new java.util.TreeMap<>();
+            for (RunResult r : results) {
+                if (r.getParams().getBenchmark().endsWith(".ejml")) {
+                    ejml.merge(r.getParams().getParam("zeros"), r.getPrimaryResult().getScore(), Math::min);
+                }
+            }
+            System.out.printf("[bench] %-22s %-6s %12s %14s %10s%n", "domain", "zeros", "us/batch", "ns per MVM",
+                    "x EJML");
+            for (RunResult r : results) {
+                if (!r.getParams().getBenchmark().endsWith(".tile")) {
+                    continue;
+                }
+                String z = r.getParams().getParam("zeros");
+                double us = r.getPrimaryResult().getScore();
+                System.out.printf("[bench] %-22s %-6s %12.1f %14.0f %10.2f%n", r.getParams().getParam("domain"), z, us,
+                        us * 1e3 / TileMvmBench.BATCH, us / ejml.get(z));
+            }
+            ejml.forEach((z, us) -> System.out.printf("[bench] %-22s %-6s %12.1f %14.0f %10.2f%n", "ideal EJML", z, us,
+                    us * 1e3 / TileMvmBench.BATCH, 1.0));
             return 0;
         }
     }

@@ -319,8 +319,13 @@ public final class SpecYaml {
                 }
                 sec.set(path.key(), Nodes.scalar(v));
             }
-            Map<String, Double> overrides = section.equals("device") ? p.device().overrides()
-                    : section.equals("domain") ? p.domain().overrides() : Map.of();
+            Map<String, Double> overrides = switch (section) {
+                case "device" -> p.device().overrides();
+                case "domain" -> p.domain().overrides();
+                case "adc" -> p.adc().overrides();
+                case "dac" -> p.dac().overrides();
+                default -> Map.of();
+            };
             overrides.forEach((k, v) -> sec.put(k, v));
             base.set(section, sec);
         }

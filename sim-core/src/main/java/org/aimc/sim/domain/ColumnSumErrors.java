@@ -6,7 +6,6 @@ import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.crossbar.CrossbarSpec;
 import org.aimc.sim.crossbar.IrDropTiers;
-import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 
 /**
@@ -82,16 +81,34 @@ public final class ColumnSumErrors {
         if (c.dac.encoding() != Encoding.AMPLITUDE || (st.nlB2 == 0 && st.nlB == 0)) {
             return 0;
         }
-        double m = rows;
-        double pairs = m * (m - 1);
-        double yy = m * st.nlA2 + pairs * st.nlA * st.nlA;
-        double ee = m * st.nlB2 + pairs * st.nlB * st.nlB;
-        double ye = m * st.nlAB + pairs * st.nlA * st.nlB;
+        double[] mo = nonlinearMoments(st, rows);
+        double yy = mo[0];
+        double ee = mo[1];
+        double ye = mo[2];
         double nn = yy + 2 * ye + ee;
         if (!(nn > 0)) {
             return ee;
         }
         return Math.max((yy * ee - ye * ye) / nn, 0);
+    }
+
+    /**
+     * The least-squares gain (E[y^2] + E[y e]) / E[(y + e)^2] of the noise-free nonlinear column output y + e
+     * to the ideal y, which {@link #nonlinearityVariance} takes the calibration to apply (1 without
+     * nonlinearity).
+     */
+    public static double nonlinearityGain(TileContext c, int rows) {
+        double[] mo = nonlinearMoments(c.deviceErrors, rows);
+        double nn = mo[0] + 2 * mo[2] + mo[1];
+        return nn > 0 ? (mo[0] + mo[2]) / nn : 1;
+    }
+
+    /** E[y^2], E[e^2], E[y e] of a column of {@code rows} rows from the per-row I-V nonlinearity statistics. */
+    private static double[] nonlinearMoments(DeviceErrorStats st, int rows) {
+        double m = rows;
+        double pairs = m * (m - 1);
+        return new double[] {m * st.nlA2 + pairs * st.nlA * st.nlA, m * st.nlB2 + pairs * st.nlB * st.nlB,
+            m * st.nlAB + pairs * st.nlA * st.nlB};
     }
 
     /**
@@ -189,7 +206,8 @@ public final class ColumnSumErrors {
 
     /**
      * Quantisation and clipping of every conversion of one column (each slice, each input cycle), referred
-     * to the output. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
+     * to the output: the {@link ErrorSource#ADC} part of {@link Readouts#addLinearConverter} for the slices of
+     * a linear readout. With {@code full_scale: sigma} the converter spans ±clip_sigma standard deviations of
      * the conversion's signal around its mean (Gaussian clipping error); with {@code max} it spans every
      * reachable value with an integer-aligned step, exact for noise-free integer signals when the bits
      * suffice. Quantisation error is taken as uniform (Δ^2/12, Widrow's condition): right when analog noise
@@ -200,45 +218,8 @@ public final class ColumnSumErrors {
      * @param analogExact true when nothing but the converter perturbs the column value
      */
     public static double adcVariance(TileContext c, int rows, boolean analogExact) {
-        if (c.adc.ideal()) {
-            return 0;
-        }
-        double[] mom = new double[3];
-        inputMoments(c, mom);
-        double eu = mom[0];
-        double eu2 = mom[1];
-        double uMax = mom[2];
-        int bits = c.spec.adc().bits();
-        double codes = Math.scalb(1.0, bits);
-        boolean sigmaMode = c.spec.adc().fullScale().equals("sigma");
-        double kClip = c.spec.adc().clipSigma();
-        double clipMse = Gaussians.clippingMse(kClip);
-        DeviceErrorStats st = c.deviceErrors;
-        boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
-        int cycles = serial ? c.inputBits() : 1;
-        double total = 0;
-        for (int s = 0; s < c.mapping.slices(); s++) {
-            double dm = st.digitMean[s];
-            double varZ = rows * (eu2 * st.digitSq[s] - eu * eu * dm * dm);
-            double perConversion;
-            if (sigmaMode) {
-                if (varZ <= 0) {
-                    continue;
-                }
-                double step = 2 * kClip * Math.sqrt(varZ) / codes;
-                perConversion = step * step / 12 + varZ * clipMse;
-            } else {
-                double span = rows * uMax * (double) (st.digitMax[s] - st.digitMin[s]);
-                double step = integerAlignedStep(span, codes);
-                if (step == 1 && analogExact) {
-                    continue;
-                }
-                perConversion = step * step / 12;
-            }
-            double sliceScale = c.mapping.sliceWeight(s);
-            double cycleScale = serial ? (Math.scalb(1.0, 2 * cycles) - 1) / 3.0 : 1.0;
-            total += sliceScale * sliceScale * cycleScale * perConversion;
-        }
-        return total;
+        ErrorBudget b = new ErrorBudget();
+        Readouts.addSliceConverters(c, rows, analogExact ? 0 : Double.POSITIVE_INFINITY, b);
+        return b.variance(ErrorSource.ADC);
     }
 }

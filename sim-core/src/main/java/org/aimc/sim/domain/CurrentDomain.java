@@ -3,7 +3,6 @@ package org.aimc.sim.domain;
 import java.util.List;
 import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
-import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.spec.ParamDef;
@@ -12,12 +11,17 @@ import org.aimc.sim.spec.ParamValues;
 /**
  * Current domain (physics.md §2.1): row voltages (amplitude or one bit per cycle) drive cell conductances,
  * column currents sum by KCL into virtual-ground sense amplifiers, then ADCs. Uses the device as a
- * conductance.
+ * conductance; a differential pair is subtracted as currents, so one conversion serves one slice.
  *
  * <p>Per evaluation: array energy t_eval · sum G u^2 V_r^2 (static cell current), row lines charged to the
  * input voltage, one biased sense amplifier per physical column for t_eval, one conversion per weight
- * slice per logical column, and a shift-and-add per conversion. Latency is cycles x (t_eval + columns per
- * ADC x conversion time).
+ * slice per logical column, and a shift-and-add (and calibration) per conversion. Latency is cycles x
+ * (t_eval + columns per ADC x conversion time).
+ *
+ * <p>Errors: device programming, drift and read noise; first-order IR drop; amplitude-DAC INL/DNL; thermal
+ * current noise of the column conductance, i_n^2 = 4 k T G_col BW with BW = 1 / (2 t_eval) (the noise
+ * bandwidth of a t_eval integration window, physics.md §2.1, §5.6); the converter. Pulse-width inputs are
+ * infeasible: a static current sensed for t_eval does not integrate a pulse width.
  */
 public final class CurrentDomain implements DomainKind {
     static final List<ParamDef> PARAMS = List.of(
@@ -64,9 +68,12 @@ public final class CurrentDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
-            if (c.dac.encoding() == Encoding.PULSE_WIDTH) {
+            if (c.encoding() == Encoding.PULSE_WIDTH) {
                 return "current domain senses a static current; pulse-width inputs need an integrating readout "
                         + "(charge domain)";
+            }
+            if (c.adc.convertsTime()) {
+                return "current domain outputs a current; a " + c.adc.id() + " converter digitises time intervals";
             }
             return null;
         }
@@ -75,16 +82,11 @@ public final class CurrentDomain implements DomainKind {
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
             energy(c, rows, weightCols, out);
             Technology tech = c.tech;
-            int bits = c.spec.adc().bits();
-            int tileCols = c.spec.array().cols();
-            int tileRows = c.spec.array().rows();
-            int adcs = adcCount(c);
-            out.latencyS = c.cycles() * (tEval + c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(bits, tech));
-            out.areaArrayM2 = (double) tileRows * tileCols * c.device.params().cellAreaF2 * tech.f2();
-            out.areaDacM2 = tileRows * c.dac.areaM2(c.inputBits(), tech);
-            out.areaSenseM2 = tileCols * tech.gatesArea(senseGates);
-            out.areaAdcM2 = adcs * c.adc.areaM2(bits, tech);
-            out.areaDigitalM2 = adcs * tech.gatesArea(DIGITAL_GATES_PER_BIT * accumulatorBits(c));
+            out.latencyS = c.cycles() * (tEval + TileCosts.conversionLatencyS(c));
+            out.areaArrayM2 = TileCosts.arrayAreaM2(c);
+            out.areaDacM2 = TileCosts.dacAreaM2(c);
+            out.areaSenseM2 = c.spec.array().cols() * tech.gatesArea(senseGates);
+            TileCosts.converterArea(c, 1, out);
         }
 
         @Override
@@ -103,24 +105,18 @@ public final class CurrentDomain implements DomainKind {
             double[] k = c.scratch;
             if (!c.scratchValid) {
                 Technology tech = c.tech;
-                OperandStats ops = c.operands;
                 double vr = c.device.params().readVoltageV;
-                double eu;
-                double eu2;
-                if (c.dac.encoding() == Encoding.BIT_SERIAL) {
-                    eu = ops.bitActivity();
-                    eu2 = eu;
-                } else {
-                    eu = ops.ex() / ops.xMax();
-                    eu2 = ops.ex2() / ((double) ops.xMax() * ops.xMax());
-                }
                 int cycles = c.cycles();
-                double rowCap = tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
-                k[0] = cycles * c.deviceErrors.meanConductanceS * eu2 * vr * vr * tEval; // per cell
-                k[1] = cycles * (rowCap * vr * vr * eu + c.dac.coreEnergyJ(c.inputBits(), vr, tech)); // per row
+                double[] u = new double[2];
+                TileCosts.relativeInput(c, u);
+                double rowCap = TileCosts.rowLineCapF(c);
+                k[0] = cycles * c.deviceErrors.meanConductanceS * u[1] * vr * vr * tEval; // per cell
+                k[1] = cycles * (rowCap * vr * vr * u[0] + c.dac.coreEnergyJ(c.inputBits(), vr, tech)); // per row
                 k[2] = cycles * senseBias * tech.vddV() * tEval; // per physical column
-                k[3] = cycles * c.mapping.slices() * c.adc.energyJ(c.spec.adc().bits(), tech); // per weight column
-                k[4] = cycles * c.mapping.slices() * accumulatorBits(c) * tech.addBitEnergyJ(); // per weight column
+                TileCost one = new TileCost();
+                TileCosts.converterEnergy(c, 1, 1, one);
+                k[3] = one.energyAdcJ; // per weight column
+                k[4] = one.energyDigitalJ; // per weight column
                 c.scratchValid = true;
             }
             double physCols = (double) weightCols * c.mapping.columnsPerWeight();
@@ -131,6 +127,18 @@ public final class CurrentDomain implements DomainKind {
             out.energyDigitalJ = k[4] * weightCols;
         }
 
+        /** Column current per unit of Z, A: V_r ΔG per input code step. */
+        double unitCurrentA(TileContext c) {
+            return c.device.params().readVoltageV * c.deviceErrors.levelStepS / Readouts.inputs(c).uMax();
+        }
+
+        /** Thermal noise of a column conductance {@code gColS} over the window, in units of Z. */
+        double thermalSigma(TileContext c, double gColS) {
+            double bw = 1 / (2 * tEval);
+            double i = Math.sqrt(4 * c.tech.kT() * gColS * bw) * c.noiseKnob();
+            return i / unitCurrentA(c);
+        }
+
         @Override
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();
@@ -138,29 +146,140 @@ public final class CurrentDomain implements DomainKind {
             ColumnSumErrors.addDeviceTerms(c, rows, out);
             double ir = ColumnSumErrors.irDropVariance(c, rows);
             out.add(ErrorSource.IR_DROP, ir);
-            double nl = ColumnSumErrors.nonlinearityVariance(c, rows);
-            out.add(ErrorSource.NONLINEARITY, nl);
-            boolean exact = c.deviceErrors.exact() && ir == 0 && nl == 0;
-            out.add(ErrorSource.ADC, ColumnSumErrors.adcVariance(c, rows, exact));
+            out.add(ErrorSource.NONLINEARITY, ColumnSumErrors.nonlinearityVariance(c, rows));
+            double dac = InputErrors.amplitudeDacVariance(c, rows);
+            out.add(ErrorSource.DAC_NONLINEARITY, dac);
+            Readouts.Inputs in = Readouts.inputs(c);
+            Readouts.Digit[][] lv = Readouts.levels(c);
+            double gMin = c.device.params().gMinS;
+            double dG = c.deviceErrors.levelStepS;
+            double thermal = 0;
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                // the column pair of slice s: its devices' mean conductance over the weight distribution
+                double gCol = 0;
+                for (Readouts.Digit l : lv[s]) {
+                    gCol += rows * (gMin + dG * l.mean());
+                }
+                double th = thermalSigma(c, gCol);
+                thermal += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s) * th * th * in.cycleSumSq();
+            }
+            out.add(ErrorSource.THERMAL, thermal);
+            Readouts.addSliceConverters(c, rows, out);
+        }
+
+        @Override
+        public TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key) {
+            return new Tile(c, ProgrammedArray.program(c, c.device, weights, key), key, this);
         }
     }
 
-    /** Shift-and-add accumulator (adder + register) per bit, NAND2 equivalents; typical [T]. */
-    static final double DIGITAL_GATES_PER_BIT = 12;
+    /**
+     * Tier B: per slice channel, a_i = (g+_i f+_i - g-_i f-_i) / ΔG (offset mappings: (g_i f_i - g_min) / ΔG,
+     * the reference column removing g_min sum u), f the first-order IR-drop factor (1 without IR drop);
+     * read noise summed over the pair; thermal noise of the column's actual conductance.
+     */
+    static final class Tile extends TileBehaviour {
 
-    /** Width of the shift-and-add accumulator behind one ADC. */
-    static int accumulatorBits(TileContext c) {
-        int w = c.spec.adc().bits() + c.mapping.bitsPerCell() * (c.mapping.slices() - 1);
-        if (c.dac.encoding() == Encoding.BIT_SERIAL) {
-            w += c.inputBits() - 1;
+        Tile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
+            super(c, arr, 1, key);
+            double r = c.spec.nonideal().irDrop().equals("none") ? 0 : c.spec.array().wireOhm();
+            LinearColumns.fill(this, arr, r);
+            readVariance((i, ch, idx) -> 1);
+            for (int ch = 0; ch < channels; ch++) {
+                double g = 0;
+                for (int i = 0; i < rows; i++) {
+                    for (int d = 0; d < arr.devices; d++) {
+                        g += arr.conductanceS(arr.index(i, columnOf(ch), sliceOf(ch), d));
+                    }
+                }
+                double th = m.thermalSigma(c, g);
+                postVariance[ch] = th * th;
+            }
+            LinearColumns.ranges(this);
+            double knob = c.spec.nonideal().nonlinearity();
+            if (c.encoding() == Encoding.AMPLITUDE && knob > 0
+                    && (c.deviceErrors.nlB2 != 0 || c.deviceErrors.nlB != 0)) {
+                nonlinearity(knob);
+            }
+            finish();
         }
-        return w;
-    }
 
-    /** Converters in one tile: one per columns_per_adc slice columns. */
-    static int adcCount(TileContext c) {
-        int convCols = c.weightColumns() * c.mapping.slices();
-        int k = c.spec.adc().columnsPerAdc();
-        return (convCols + k - 1) / k;
+        /** The distinct target conductances of the devices; per device, the index of its own. */
+        private double[] targets;
+        private byte[][] targetOf;
+        private float[][] stateOf;
+        private double knob;
+        private double vUnit;
+        private double[] psi;
+        private double[] ref;
+
+        /**
+         * Device I-V nonlinearity under amplitude inputs (as {@link ColumnSumErrors#nonlinearityVariance}): a
+         * device with target g at normalised state n and row input u adds, against the g_min reference,
+         * u [n (phi_g(u) - 1) + (g_min / ΔG) (phi_g(u) - phi_{g_min}(u))] to its channel, phi_g(u) =
+         * 1 + knob (ivFactor(g, V_r u / u_max) - 1); the back end applies the least-squares gain of the
+         * noise-free nonlinear output to the ideal one (the analytic tier's fit, from the same statistics).
+         */
+        private void nonlinearity(double knob) {
+            this.knob = knob;
+            this.vUnit = c.device.params().readVoltageV / Readouts.inputs(c).uMax();
+            java.util.List<Double> distinct = new java.util.ArrayList<>();
+            int per = channels * arr.devices;
+            targetOf = new byte[rows][per];
+            stateOf = new float[rows][per];
+            for (int i = 0; i < rows; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    for (int d = 0; d < arr.devices; d++) {
+                        int idx = arr.index(i, columnOf(ch), sliceOf(ch), d);
+                        double g = arr.targetS(idx);
+                        int t = distinct.indexOf(g);
+                        if (t < 0) {
+                            if (distinct.size() == Byte.MAX_VALUE) {
+                                throw new IllegalStateException("more than " + Byte.MAX_VALUE + " target conductances");
+                            }
+                            distinct.add(g);
+                            t = distinct.size() - 1;
+                        }
+                        targetOf[i][ch * arr.devices + d] = (byte) t;
+                        stateOf[i][ch * arr.devices + d] = (float) arr.state(idx);
+                    }
+                }
+            }
+            targets = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+            psi = new double[targets.length];
+            ref = new double[targets.length];
+            hasCycleTerms = true;
+            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
+        }
+
+        @Override
+        protected void cycleTerms(double[] u, double[] acc) {
+            double gRef = arr.gMinS / arr.levelStepS;
+            int devs = arr.devices;
+            for (int i = 0; i < rows; i++) {
+                double ui = u[i];
+                if (ui == 0) {
+                    continue;
+                }
+                double v = ui * vUnit;
+                double phi0 = 1 + knob * (c.device.ivFactor(arr.gMinS, v) - 1);
+                for (int t = 0; t < targets.length; t++) {
+                    double phi = 1 + knob * (c.device.ivFactor(targets[t], v) - 1);
+                    psi[t] = ui * (phi - 1);
+                    ref[t] = ui * gRef * (phi - phi0);
+                }
+                byte[] to = targetOf[i];
+                float[] st = stateOf[i];
+                for (int ch = 0; ch < channels; ch++) {
+                    double sum = 0;
+                    for (int d = 0; d < devs; d++) {
+                        int k = ch * devs + d;
+                        double term = st[k] * psi[to[k]] + ref[to[k]];
+                        sum += d == 0 ? term : -term;
+                    }
+                    acc[ch] += sum;
+                }
+            }
+        }
     }
 }

@@ -3,8 +3,9 @@ package org.aimc.sim.domain;
 import org.aimc.sim.accuracy.ErrorBudget;
 
 /**
- * The analytic (tier A) behaviour of a compute domain with fixed circuit parameters. Implementations are
- * stateless and thread-safe; hot-path methods write into caller-owned outputs.
+ * A compute domain with fixed circuit parameters: its feasibility, its cost and analytic error budget
+ * (tier A) and its sampled behaviour on a programmed tile (tier B). Implementations are stateless and
+ * thread-safe; hot-path methods write into caller-owned outputs.
  */
 public interface DomainModel {
     /**
@@ -31,4 +32,10 @@ public interface DomainModel {
 
     /** Output-error budget of one column of a fully used tile. Adds to {@code out}. */
     void errors(TileContext c, ErrorBudget out);
+
+    /**
+     * Tier B: programs a tile with {@code weights} ([row][column]) for chip {@code key} and returns its
+     * sampled behaviour. Callers go through {@link TileSimulator}, which checks feasibility and shapes.
+     */
+    TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key);
 }

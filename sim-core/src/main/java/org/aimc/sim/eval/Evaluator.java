@@ -14,10 +14,13 @@ import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.Devices;
 import org.aimc.sim.domain.DomainModel;
 import org.aimc.sim.domain.Domains;
+import org.aimc.sim.domain.ReadoutMemo;
 import org.aimc.sim.domain.TileContext;
 import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.mapping.WeightMapping;
+import org.aimc.sim.peripheral.AdcErrors;
 import org.aimc.sim.peripheral.AdcKind;
+import org.aimc.sim.peripheral.DacErrors;
 import org.aimc.sim.peripheral.DacKind;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.peripheral.Peripherals;
@@ -28,6 +31,7 @@ import org.aimc.sim.spec.MappingSpec;
 import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.ParamValues;
 import org.aimc.sim.spec.PointSpec;
+import org.aimc.sim.spec.SpecPaths;
 import org.aimc.sim.space.DesignSpace;
 import org.aimc.sim.space.SweepPlan;
 
@@ -40,7 +44,7 @@ import org.aimc.sim.space.SweepPlan;
 public final class Evaluator {
     /** Axes whose values select the device, domain and converter models. */
     private static final Predicate<String> PART_AXES = p -> p.startsWith("device.") || p.startsWith("domain.")
-            || p.equals("dac.kind") || p.equals("adc.kind");
+            || p.equals("dac.kind") || p.equals("adc.kind") || Evaluator.converterParam(p);
     /**
      * Axes whose values change the mapping, operand statistics or device-error statistics (the DAC kind
      * decides whether the I-V nonlinearity moments are needed).
@@ -68,6 +72,7 @@ public final class Evaluator {
     private final Map<Object, Double> memo = new HashMap<>();
     private final NetworkRollup rollup = new NetworkRollup();
     private final ErrorBudget budget = new ErrorBudget();
+    private final ReadoutMemo readouts = new ReadoutMemo();
 
     private record ResolvedDevice(DeviceModel model, ParamValues params, String text, String preset) {
     }
@@ -76,7 +81,18 @@ public final class Evaluator {
     }
 
     /** The models a point is built from. */
-    private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc) {
+    private record Parts(ResolvedDevice device, ResolvedDomain domain, DacKind dac, AdcKind adc,
+            ResolvedConverters converters) {
+    }
+
+    /** Converter error parameters resolved from the spec, with their text. */
+    private record ResolvedConverters(AdcErrors adc, DacErrors dac, String adcText, String dacText) {
+    }
+
+    /** True for an {@code adc.<param>} / {@code dac.<param>} override path. */
+    static boolean converterParam(String path) {
+        return (path.startsWith("adc.") || path.startsWith("dac."))
+                && SpecPaths.fixed().stream().noneMatch(f -> f.name().equals(path));
     }
 
     /** The statistics a point's estimates average over, and the device at the point's temperature. */
@@ -145,8 +161,11 @@ public final class Evaluator {
     }
 
     private Parts parts(PointSpec p) {
+        ParamValues a = Peripherals.adcParams(p.adc().kind(), p.adc().overrides());
+        ParamValues d = Peripherals.dacParams(p.dac().kind(), p.dac().overrides());
         return new Parts(device(p.device()), domain(p.domain()), Peripherals.dacs().require(p.dac().kind()),
-                Peripherals.adcs().require(p.adc().kind()));
+                Peripherals.adcs().require(p.adc().kind()),
+                new ResolvedConverters(AdcErrors.of(a), DacErrors.of(d), text(a), text(d)));
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
@@ -164,7 +183,7 @@ public final class Evaluator {
     private ResultRow fill(long index, PointSpec p, Parts parts, Stats st, ResultRow row) {
         WeightMapping map = st.mapping;
         row.reset();
-        header(row, index, p, map, parts.device, parts.domain);
+        header(row, index, p, map, parts);
         String reason = null;
         TileContext ctx = null;
         if (p.array().cols() < map.columnsPerWeight()) {
@@ -173,7 +192,7 @@ public final class Evaluator {
                     + " columns";
         } else {
             ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
-                    new Technology(p.operating()), memo);
+                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo, readouts);
             reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
@@ -224,10 +243,9 @@ public final class Evaluator {
             row.putDouble(snr);
         }
         row.putString(dominant == null ? null : dominant.id());
-        row.putDouble(b.relativeError(ErrorSource.PROGRAMMING)).putDouble(b.relativeError(ErrorSource.READ_NOISE))
-                .putDouble(b.relativeError(ErrorSource.DRIFT)).putDouble(b.relativeError(ErrorSource.IR_DROP))
-                .putDouble(b.relativeError(ErrorSource.ADC));
-        row.putDouble(b.relativeError(ErrorSource.STUCK_AT)).putDouble(b.relativeError(ErrorSource.NONLINEARITY));
+        for (ErrorSource source : ErrorSource.values()) {
+            row.putDouble(b.relativeError(source));
+        }
         double operand = ctx.operands.quantisationRelError();
         row.putDouble(operand);
         if (curve == null) {
@@ -238,8 +256,9 @@ public final class Evaluator {
         return row;
     }
 
-    private void header(ResultRow row, long index, PointSpec p, WeightMapping map, ResolvedDevice dev,
-            ResolvedDomain dom) {
+    private void header(ResultRow row, long index, PointSpec p, WeightMapping map, Parts parts) {
+        ResolvedDevice dev = parts.device;
+        ResolvedDomain dom = parts.domain;
         row.putInt(SweepPlan.SCHEMA_VERSION).putString(sweepId).putString(specHash).putLong(index);
         row.putString(p.device().kind()).putString(p.domain().kind());
         row.putString(dev.preset);
@@ -251,11 +270,13 @@ public final class Evaluator {
         row.putInt(p.mapping().weightBits()).putInt(p.mapping().bitsPerCell()).putInt(map.bitsPerCell())
                 .putString(p.mapping().signed()).putInt(map.slices());
         row.putDouble(p.operating().nodeNm()).putDouble(p.operating().vddV()).putDouble(p.operating().temperatureK())
-                .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation());
+                .putDouble(p.operating().timeS()).putBoolean(p.operating().driftCompensation())
+                .putBoolean(p.operating().columnCalibration());
         row.putDouble(p.nonideal().programmingNoise()).putDouble(p.nonideal().readNoise())
                 .putDouble(p.nonideal().drift()).putString(p.nonideal().irDrop());
         row.putDouble(p.nonideal().stuckAt()).putDouble(p.nonideal().nonlinearity())
                 .putDouble(p.nonideal().temperature());
+        row.putDouble(p.nonideal().circuitMismatch()).putDouble(p.nonideal().circuitNoise());
         row.putString(p.data().weights()).putDouble(p.data().weightStd()).putDouble(p.data().inputZeroFraction());
         var dp = dev.model.params();
         row.putDouble(dp.gMinS).putDouble(dp.gMaxS).putDouble(dp.readVoltageV).putDouble(dp.cellAreaF2)
@@ -263,6 +284,7 @@ public final class Evaluator {
         row.putDouble(dp.stuckAtGMinRate).putDouble(dp.stuckAtGMaxRate).putInt(dp.bitsPerCellMax)
                 .putDouble(dp.gMaxS * dp.readVoltageV * dp.readVoltageV);
         row.putString(dev.text).putString(dom.text);
+        row.putString(parts.converters.adcText).putString(parts.converters.dacText);
     }
 
     private ResolvedDevice device(DeviceSpec d) {

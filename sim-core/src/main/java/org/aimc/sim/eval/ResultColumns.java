@@ -3,6 +3,7 @@ package org.aimc.sim.eval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.eval.Column.Type;
 
 /**
@@ -45,6 +46,7 @@ public final class ResultColumns {
         col("temperature_k", Type.DOUBLE, false, "temperature, K");
         col("time_s", Type.DOUBLE, false, "time since programming, s");
         col("drift_compensation", Type.BOOLEAN, false, "global drift compensation on");
+        col("column_calibration", Type.BOOLEAN, false, "per-column digital affine calibration on");
         col("programming_noise", Type.DOUBLE, false, "programming-noise knob");
         col("read_noise", Type.DOUBLE, false, "read-noise knob");
         col("drift", Type.DOUBLE, false, "drift knob");
@@ -52,6 +54,8 @@ public final class ResultColumns {
         col("stuck_at", Type.DOUBLE, false, "stuck-at fault knob");
         col("nonlinearity", Type.DOUBLE, false, "I-V nonlinearity knob");
         col("temperature_knob", Type.DOUBLE, false, "temperature-effects knob (nonideal.temperature)");
+        col("circuit_mismatch", Type.DOUBLE, false, "circuit-mismatch knob (capacitors, transistors, converters)");
+        col("circuit_noise", Type.DOUBLE, false, "circuit-noise knob (kT/C, thermal, jitter, comparators)");
         col("data_weights", Type.STRING, false, "weight distribution");
         col("data_weight_std", Type.DOUBLE, false, "weight std / max|W|");
         col("data_input_zero_fraction", Type.DOUBLE, false, "fraction of zero inputs");
@@ -68,6 +72,8 @@ public final class ResultColumns {
         col("device_read_power_w", Type.DOUBLE, false, "static read power of a cell at g_max and the read voltage, W");
         col("device_params", Type.STRING, false, "every resolved device parameter, name=value;...");
         col("domain_params", Type.STRING, false, "every resolved domain parameter, name=value;...");
+        col("adc_params", Type.STRING, false, "every resolved ADC error parameter, name=value;...");
+        col("dac_params", Type.STRING, false, "every resolved input-driver error parameter, name=value;...");
         col("feasible", Type.BOOLEAN, false, "whether the point can be built");
         col("infeasible_reason", Type.STRING, true, "why not, when infeasible");
         col("energy_j", Type.DOUBLE, true, "energy of one tile MVM, J");
@@ -95,13 +101,9 @@ public final class ResultColumns {
         col("mvm_rel_error", Type.DOUBLE, true, "analytic relative MVM error sqrt(E[e^2]/E[y^2])");
         col("snr_db", Type.DOUBLE, true, "10 log10(E[y^2]/E[e^2]); null for an exact MVM");
         col("dominant_error_source", Type.STRING, true, "largest error source; null for an exact MVM");
-        col("err_programming", Type.DOUBLE, true, "relative MVM error from programming alone");
-        col("err_read_noise", Type.DOUBLE, true, "relative MVM error from read noise alone");
-        col("err_drift", Type.DOUBLE, true, "relative MVM error from drift alone");
-        col("err_ir_drop", Type.DOUBLE, true, "relative MVM error from IR drop alone");
-        col("err_adc", Type.DOUBLE, true, "relative MVM error from the ADC alone");
-        col("err_stuck_at", Type.DOUBLE, true, "relative MVM error from stuck-at faults alone");
-        col("err_nonlinearity", Type.DOUBLE, true, "relative MVM error from device I-V nonlinearity alone");
+        for (ErrorSource e : ErrorSource.values()) {
+            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.description() + " alone");
+        }
         col("operand_rel_error", Type.DOUBLE, true,
                 "relative MVM error of quantising weights and inputs to weight_bits / input_bits (not in mvm_rel_error)");
         col("accuracy_est", Type.DOUBLE, true,

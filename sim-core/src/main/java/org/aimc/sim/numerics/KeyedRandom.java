@@ -34,6 +34,20 @@ public final class KeyedRandom {
         return new Philox4x64(new long[] {c, d, 0L, 0L, 0L, 0L});
     }
 
+    /**
+     * A standard normal value that is a pure function of ({@code key}, {@code index}): two SplitMix64
+     * outputs of the pair, through the Box-Muller transform. For large static tables drawn lazily (one
+     * value per converter code, say) where storing a stream's output would cost more than recomputing it;
+     * {@code key} itself comes from a {@link #stream}.
+     */
+    public static double gaussian(long key, long index) {
+        long a = mix(key ^ mix(index));
+        long b = mix(a);
+        double u1 = ((a >>> 11) + 1) * 0x1.0p-53; // (0, 1]
+        double u2 = (b >>> 11) * 0x1.0p-53;
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
     /** SplitMix64 finaliser (Steele, Lea, Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014). */
     static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;

@@ -1,10 +1,13 @@
 package org.aimc.sim.peripheral;
 
+import java.util.List;
 import org.aimc.sim.cost.Technology;
+import org.aimc.sim.spec.ParamDef;
 
 /**
  * Bit-serial input: one binary evaluation per input bit (physics.md §5.3). A row driver is a buffered
- * switch; its own energy beyond the row line is a few gate toggles per cycle.
+ * switch; its own energy beyond the row line is a few gate toggles per cycle. A switch between two rails
+ * has no level error: no parameters.
  */
 public final class BitSerialDac implements DacKind {
     /** Gates in one row driver (level shifter + buffer + enable), NAND2 equivalents; typical [T]. */
@@ -23,6 +26,11 @@ public final class BitSerialDac implements DacKind {
     @Override
     public Encoding encoding() {
         return Encoding.BIT_SERIAL;
+    }
+
+    @Override
+    public List<ParamDef> parameters() {
+        return List.of();
     }
 
     @Override

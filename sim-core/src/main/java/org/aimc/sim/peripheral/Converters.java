@@ -1,6 +1,8 @@
 package org.aimc.sim.peripheral;
 
-/** Converter figures of merit shared by the ADC kinds (physics.md §5.4). */
+import org.aimc.sim.cost.Technology;
+
+/** Converter figures of merit and circuit constants shared by the ADC kinds (physics.md §5.4). */
 public final class Converters {
     /**
      * Walden figure of merit of a good column SAR, J per conversion step: 5 fJ. The best reported SARs reach
@@ -12,7 +14,33 @@ public final class Converters {
     /** Schreier figure of merit (dB) of the thermal-noise-limited regime: 185 dB (physics.md §5.4) [T]. */
     public static final double FOM_SCHREIER_DB = 185;
 
+    /**
+     * Energy of one decision of a dynamic (StrongARM-latch) comparator at 22 nm and 0.8 V: 15 fJ; typical
+     * 10-50 fJ per decision in 28-65 nm CMOS [T]. Scaled ∝ F V^2 (charge of node capacitances ∝ F).
+     */
+    static final double COMPARATOR_J_22NM_0V8 = 15e-15;
+
+    /** Dynamic comparator with its latch and clocking, NAND2 equivalents; typical [T]. */
+    static final double COMPARATOR_GATES = 50;
+
+    /**
+     * Converter clock at 22 nm: 1 ns (1 GHz), scaled ∝ F; typical for column converters in CIM macros [T].
+     * One SAR bit cycle, one flash or ramp step, one counter period.
+     */
+    static final double CLOCK_S_22NM = 1e-9;
+
     private Converters() {
+    }
+
+    /** Energy of one comparator decision at the node and supply of {@code tech}, J. */
+    static double comparatorJ(Technology tech) {
+        double v = tech.vddV() / 0.8;
+        return COMPARATOR_J_22NM_0V8 * (tech.featureM() / 22e-9) * v * v;
+    }
+
+    /** Converter clock period at the node of {@code tech}, s. */
+    static double clockS(Technology tech) {
+        return CLOCK_S_22NM * (tech.featureM() / 22e-9);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.aimc.sim.peripheral;
 
+import java.util.List;
 import org.aimc.sim.cost.Technology;
+import org.aimc.sim.spec.ParamDef;
 
 /**
  * A reference converter with infinite resolution and no cost, to isolate the other effects of a design
@@ -20,6 +22,11 @@ public final class IdealAdc implements AdcKind {
     @Override
     public boolean ideal() {
         return true;
+    }
+
+    @Override
+    public List<ParamDef> parameters() {
+        return List.of();
     }
 
     @Override

@@ -145,6 +145,9 @@ public final class SweepPlan {
                 }
             }
         }
+        // converter parameters for every reachable converter kind
+        converterCheck(base, axes, "adc");
+        converterCheck(base, axes, "dac");
         // domain parameters for every reachable domain
         for (String kind : values(base, axes, "domain.kind")) {
             domainCheck(kind, base.domain().overrides(), "base.domain");
@@ -158,6 +161,37 @@ public final class SweepPlan {
                     }
                 }
             }
+        }
+    }
+
+    private static void converterCheck(PointSpec base, List<Axis> axes, String section) {
+        boolean adc = section.equals("adc");
+        Map<String, Double> baseOverrides = adc ? base.adc().overrides() : base.dac().overrides();
+        for (String kind : values(base, axes, section + ".kind")) {
+            converterParams(adc, kind, baseOverrides, "base." + section);
+            for (Axis a : axes) {
+                if (a.path().startsWith(section + ".") && !SpecPathsFixed.isFixed(a.path())) {
+                    String param = a.path().substring(section.length() + 1);
+                    for (int i = 0; i < a.size(); i++) {
+                        Map<String, Double> o = new TreeMap<>(baseOverrides);
+                        o.put(param, (Double) a.values().get(i));
+                        converterParams(adc, kind, o, "axes." + a.path() + "[" + i + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void converterParams(boolean adc, String kind, Map<String, Double> overrides, String where) {
+        try {
+            if (adc) {
+                Peripherals.adcParams(kind, overrides);
+            } else {
+                Peripherals.dacParams(kind, overrides);
+            }
+        } catch (SpecException e) {
+            throw new SpecException(where + (e.path().isEmpty() ? "" : "." + e.path()),
+                    "for " + (adc ? "ADC" : "input driver") + " kind '" + kind + "': " + e.problem());
         }
     }
 

@@ -26,8 +26,8 @@ public record PointSpec(DeviceSpec device, DomainSpec domain, ArraySpec array, D
             new DacSpec("bit-serial", 8),
             new AdcSpec("sar", 8, 1, "sigma", 4.0),
             new MappingSpec(8, 2, "differential"),
-            new OperatingSpec(22, 0.8, 300, 3600, true),
-            new NonidealSpec(1.0, 1.0, 1.0, "analytic", 0.0, 1.0, 1.0),
+            new OperatingSpec(22, 0.8, 300, 3600, true, true),
+            new NonidealSpec(1.0, 1.0, 1.0, "analytic", 0.0, 1.0, 1.0, 1.0, 1.0),
             new DataSpec("gaussian", 0.25, 0.5));
 
     public PointSpec {

@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * The typed paths through which YAML sections and sweep axes set values on a {@link PointSpec}. One
  * table serves the {@code base} section, every axis and the canonical form, so a setting means the same
- * wherever it is written. {@code device.<param>} and {@code domain.<param>} are open-ended: their names
- * are checked against the chosen kinds when a sweep is planned.
+ * wherever it is written. {@code device.<param>}, {@code domain.<param>}, {@code adc.<param>} and
+ * {@code dac.<param>} are open-ended: their names are checked against the chosen kinds when a sweep is
+ * planned.
  */
 public final class SpecPaths {
     private SpecPaths() {
@@ -95,6 +96,8 @@ public final class SpecPaths {
                 (p, v) -> p.withOperating(p.operating().withTimeS((Double) v)));
         add("operating.drift_compensation", Type.BOOL, p -> p.operating().driftCompensation(),
                 (p, v) -> p.withOperating(p.operating().withDriftCompensation((Boolean) v)));
+        add("operating.column_calibration", Type.BOOL, p -> p.operating().columnCalibration(),
+                (p, v) -> p.withOperating(p.operating().withColumnCalibration((Boolean) v)));
         add("nonideal.programming_noise", Type.DOUBLE, p -> p.nonideal().programmingNoise(),
                 (p, v) -> p.withNonideal(p.nonideal().withProgrammingNoise((Double) v)));
         add("nonideal.read_noise", Type.DOUBLE, p -> p.nonideal().readNoise(),
@@ -109,6 +112,10 @@ public final class SpecPaths {
                 (p, v) -> p.withNonideal(p.nonideal().withNonlinearity((Double) v)));
         add("nonideal.temperature", Type.DOUBLE, p -> p.nonideal().temperature(),
                 (p, v) -> p.withNonideal(p.nonideal().withTemperature((Double) v)));
+        add("nonideal.circuit_mismatch", Type.DOUBLE, p -> p.nonideal().circuitMismatch(),
+                (p, v) -> p.withNonideal(p.nonideal().withCircuitMismatch((Double) v)));
+        add("nonideal.circuit_noise", Type.DOUBLE, p -> p.nonideal().circuitNoise(),
+                (p, v) -> p.withNonideal(p.nonideal().withCircuitNoise((Double) v)));
         add("data.weights", Type.STRING, p -> p.data().weights(), (p, v) -> p.withData(p.data().withWeights((String) v)));
         add("data.weight_std", Type.DOUBLE, p -> p.data().weightStd(),
                 (p, v) -> p.withData(p.data().withWeightStd((Double) v)));
@@ -137,8 +144,8 @@ public final class SpecPaths {
     }
 
     /**
-     * The path with this name. {@code device.<name>} and {@code domain.<name>} that are not fixed become
-     * numeric parameter overrides of the device or domain kind.
+     * The path with this name. {@code device.<name>}, {@code domain.<name>}, {@code adc.<name>} and
+     * {@code dac.<name>} that are not fixed become numeric parameter overrides of that kind.
      *
      * @throws SpecException naming the known paths when there is no such path
      */
@@ -158,6 +165,14 @@ public final class SpecPaths {
             if (section.equals("domain")) {
                 return new Path(name, Type.DOUBLE, s -> s.domain().overrides().get(key),
                         (s, v) -> s.withDomain(s.domain().withOverride(key, (Double) v)));
+            }
+            if (section.equals("adc")) {
+                return new Path(name, Type.DOUBLE, s -> s.adc().overrides().get(key),
+                        (s, v) -> s.withAdc(s.adc().withOverride(key, (Double) v)));
+            }
+            if (section.equals("dac")) {
+                return new Path(name, Type.DOUBLE, s -> s.dac().overrides().get(key),
+                        (s, v) -> s.withDac(s.dac().withOverride(key, (Double) v)));
             }
         }
         if (!SECTIONS.contains(section)) {

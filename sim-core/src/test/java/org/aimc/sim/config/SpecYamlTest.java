@@ -41,6 +41,30 @@ class SpecYamlTest {
     }
 
     @Test
+    void converterOverridesCircuitKnobsAndCalibrationRoundTrip() {
+        String yaml = build("""
+                base:
+                  adc: {kind: flash, bits: 4, inl_lsb: 0.3, noise_lsb: 0.1}
+                  dac: {kind: pwm, bits: 6, jitter_s: 2.0e-12}
+                  nonideal: {circuit_mismatch: 0.5, circuit_noise: 2}
+                  operating: {column_calibration: false}
+                axes:
+                  adc.dnl_sigma_lsb: [0.1, 0.2]
+                  domain.kind: [current, charge]
+                """);
+        SweepPlan p = SweepPlan.parse(yaml);
+        SweepSpec again = SpecYaml.parseSweep(p.canonicalText());
+        assertEquals(p.spec(), again);
+        assertEquals(p.specHash(), SweepPlan.of(again).specHash());
+        var point = p.space().decode(2); // last axis fastest: dnl 0.2, domain current
+        assertEquals(0.3, point.adc().overrides().get("inl_lsb"));
+        assertEquals(0.2, point.adc().overrides().get("dnl_sigma_lsb"));
+        assertEquals(2.0e-12, point.dac().overrides().get("jitter_s"));
+        assertEquals(0.5, point.nonideal().circuitMismatch());
+        assertEquals(false, point.operating().columnCalibration());
+    }
+
+    @Test
     void changingAnyNumberChangesTheHash() throws IOException {
         String q = quickstart();
         String h = SweepPlan.parse(q).specHash();
@@ -74,6 +98,10 @@ class SpecYamlTest {
         "duplicate axis value  | axes:\\n  adc.bits: [4, 4]                            | axes.adc.bits[1]    | duplicate",
         "unknown top key       | colour: blue                                          | colour              | known: [name",
         "unknown workload      | workload: resnet-9000                                 | workload            | known: [fashion-mlp",
+        "unknown adc parameter | base:\\n  adc: {kind: sar, inl: 0.1}                   | base.adc.inl        | known: [dnl_sigma_lsb",
+        "adc parameter range   | axes:\\n  adc.noise_lsb: [0.1, -1]                    | axes.adc.noise_lsb[1] | noise_lsb",
+        "unknown dac parameter | base:\\n  dac: {kind: pwm, jitter: 1e-12}              | base.dac.jitter     | known: [dnl_sigma_lsb",
+        "circuit knob range    | base:\\n  nonideal: {circuit_noise: -1}               | base.nonideal.circuit_noise | [0, 100]",
     })
     void badSpecsNameTheirPath(String what, String fragment, String path, String hint) {
         String yaml = build(fragment.replace("\\n", "\n"));

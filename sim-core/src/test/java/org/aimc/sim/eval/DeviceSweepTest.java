@@ -32,7 +32,8 @@ class DeviceSweepTest {
 
     @Test
     void everyDeviceHasDeviceErrorWithKnobsOnAndExactlyNoneWithKnobsOff() {
-        String base = "  dac: {kind: amplitude}\n  adc: {kind: ideal}\n  nonideal: {ir_drop: none, stuck_at: 1}\n";
+        String base = "  dac: {kind: amplitude}\n  adc: {kind: ideal}\n  nonideal: {ir_drop: none, stuck_at: 1, "
+                + "circuit_mismatch: 0, circuit_noise: 0}\n";
         List<Object[]> on = LocalRunner.run(TestSpecs.plan(base, AXIS));
         List<Object[]> off = LocalRunner.run(TestSpecs.plan(TestSpecs.IDEAL_BASE + "  dac: {kind: amplitude}\n", AXIS));
         assertEquals(KINDS.size(), on.size());
@@ -80,7 +81,8 @@ class DeviceSweepTest {
     @Test
     void temperatureChangesOnlyTheKindsThatModelIt() {
         String base = "  dac: {kind: amplitude}\n  adc: {kind: ideal}\n"
-                + "  operating: {drift_compensation: false}\n  nonideal: {ir_drop: none}\n";
+                + "  operating: {drift_compensation: false}\n"
+                + "  nonideal: {ir_drop: none, circuit_mismatch: 0, circuit_noise: 0}\n";
         List<Object[]> rows = LocalRunner.run(TestSpecs.plan(base, AXIS + "  operating.temperature_k: [300, 350]\n"
                 + "  nonideal.temperature: [0, 1]"));
         Set<String> modelled = Set.of("sram", "mram", "flash");

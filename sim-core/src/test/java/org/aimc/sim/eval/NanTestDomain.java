@@ -2,9 +2,11 @@ package org.aimc.sim.eval;
 
 import java.util.List;
 import org.aimc.sim.accuracy.ErrorBudget;
+import org.aimc.sim.domain.ChipKey;
 import org.aimc.sim.domain.DomainKind;
 import org.aimc.sim.domain.DomainModel;
 import org.aimc.sim.domain.TileContext;
+import org.aimc.sim.domain.TileBehaviour;
 import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -46,6 +48,11 @@ public final class NanTestDomain implements DomainKind {
             @Override
             public void errors(TileContext c, ErrorBudget out) {
                 out.signalPower(1);
+            }
+
+            @Override
+            public TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key) {
+                throw new UnsupportedOperationException("test-nan has no behavioural model");
             }
         };
     }

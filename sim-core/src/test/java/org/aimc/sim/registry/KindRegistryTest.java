@@ -40,8 +40,9 @@ class KindRegistryTest {
     @Test
     void theShippedKindsAreRegistered() {
         assertTrue(Devices.registry().ids().containsAll(List.of("pcm", "rram", "sram")));
-        assertTrue(Domains.registry().ids().contains("current"));
-        assertTrue(Peripherals.adcs().ids().containsAll(List.of("ideal", "sar")));
-        assertTrue(Peripherals.dacs().ids().containsAll(List.of("amplitude", "bit-serial")));
+        assertTrue(Domains.registry().ids().containsAll(List.of("current", "charge", "charge-redistribution",
+                "capacitive-division", "resistive-division", "time")));
+        assertTrue(Peripherals.adcs().ids().containsAll(List.of("ideal", "sar", "flash", "ramp", "cco", "tdc")));
+        assertTrue(Peripherals.dacs().ids().containsAll(List.of("amplitude", "bit-serial", "pwm")));
     }
 }

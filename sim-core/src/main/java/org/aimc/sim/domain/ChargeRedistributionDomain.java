@@ -1,0 +1,150 @@
+package org.aimc.sim.domain;
+
+import java.util.List;
+import org.aimc.sim.accuracy.ErrorBudget;
+import org.aimc.sim.accuracy.ErrorSource;
+import org.aimc.sim.cost.Technology;
+import org.aimc.sim.peripheral.Encoding;
+import org.aimc.sim.spec.ParamDef;
+import org.aimc.sim.spec.ParamValues;
+
+/**
+ * Charge redistribution (physics.md §2.3): the input bit and the stored weight bit meet in a logic gate in
+ * the cell, which drives the cell's unit capacitor C_u to V_DD or 0; then all capacitors of the column are
+ * shorted and share their charge: V = V_DD sum_i C_i b_i / (sum_i C_i + C_p), an average over the rows.
+ * Uses the memory cell as a switch that gates a capacitor (one stored bit per cell, multi-bit weights by
+ * bit slicing); inputs are bits (bit-serial), recombined by shift-and-add. A differential pair is
+ * converted as the difference of its two shared nodes.
+ *
+ * <p>Errors ({@link SwitchedCapacitors}): device states crossing the middle of the window flip bits;
+ * capacitor mismatch (Pelgrom, per chip); kT/C of the shared node; the parasitic C_p dilutes the signal
+ * (the nominal rescale corrects the gain, the kT/C noise relative to the signal grows); the converter.
+ *
+ * <p>Energy per evaluation (pure C V^2): the charged unit capacitors alpha M C_u V_DD^2 per node, the
+ * node's parasitic C_p V_DD^2 (reset and share), row lines and drivers, converters. Latency: cycles x
+ * (charge-and-share phase + conversions).
+ */
+public final class ChargeRedistributionDomain implements DomainKind {
+    static final List<ParamDef> PARAMS = List.of(
+            ParamDef.withDefault("c_unit_f", 1e-17, 1e-12, 1e-15,
+                    "physics.md §2.3 example: C_u = 1 fF MOM unit capacitor [T]",
+                    "unit capacitor of a cell, F"),
+            ParamDef.withDefault("c_parasitic_extra_f", 0, 1e-11, 10e-15,
+                    "typical: converter input and share-switch junctions ~10 fF on the summing node [T]",
+                    "parasitic capacitance of the summing node beyond the column wire, F"),
+            SwitchedCapacitors.CAP_MISMATCH,
+            ParamDef.withDefault("t_share_s", 1e-12, 1e-6, 1e-9,
+                    "typical: ~1 ns charge and share phases in SRAM charge-domain macros [T]",
+                    "duration of the charge and share phases of one evaluation, s"));
+
+    @Override
+    public String id() {
+        return "charge-redistribution";
+    }
+
+    @Override
+    public String description() {
+        return "in-cell logic gate charges unit capacitors, charge sharing averages them (bit-serial inputs)";
+    }
+
+    @Override
+    public List<ParamDef> parameters() {
+        return PARAMS;
+    }
+
+    @Override
+    public DomainModel create(ParamValues p) {
+        return new Model(p.get("c_unit_f"), p.get("c_parasitic_extra_f"), p.get("cap_mismatch_pct_sqrt_ff") / 100,
+                p.get("t_share_s"));
+    }
+
+    static final class Model implements DomainModel {
+        private final double cUnit;
+        private final double cExtra;
+        private final double aC;
+        private final double tShare;
+
+        Model(double cUnit, double cExtra, double aC, double tShare) {
+            this.cUnit = cUnit;
+            this.cExtra = cExtra;
+            this.aC = aC;
+            this.tShare = tShare;
+        }
+
+        @Override
+        public String infeasibility(TileContext c) {
+            if (c.encoding() != Encoding.BIT_SERIAL) {
+                return "charge redistribution takes input bits into the cell's logic gate; " + c.dac.id()
+                        + " inputs need bit-serial drivers";
+            }
+            if (c.adc.convertsTime()) {
+                return "charge redistribution outputs a shared voltage; a " + c.adc.id() + " converter digitises "
+                        + "time intervals";
+            }
+            return SwitchedCapacitors.binaryCells(c, "charge redistribution");
+        }
+
+        double denominatorF(TileContext c) {
+            return SwitchedCapacitors.denominatorF(c, cUnit, cExtra);
+        }
+
+        @Override
+        public void cost(TileContext c, int rows, int weightCols, TileCost out) {
+            energy(c, rows, weightCols, out);
+            out.latencyS = c.cycles() * (tShare + TileCosts.conversionLatencyS(c));
+            double cellArea = c.device.params().cellAreaF2 * c.tech.f2();
+            double capArea = cUnit / Technology.MOM_CAP_F_PER_M2;
+            // the MOM capacitor sits in the metal stack over its cell: the larger of the two sets the pitch
+            out.areaArrayM2 = (double) c.spec.array().rows() * c.spec.array().cols() * Math.max(cellArea, capArea);
+            out.areaDacM2 = TileCosts.dacAreaM2(c);
+            out.areaSenseM2 = 0;
+            TileCosts.converterArea(c, 1, out);
+        }
+
+        @Override
+        public double energyJ(TileContext c, int rows, int weightCols, TileCost scratch) {
+            energy(c, rows, weightCols, scratch);
+            return scratch.energyJ();
+        }
+
+        private void energy(TileContext c, int rows, int weightCols, TileCost out) {
+            out.clear();
+            double vdd = c.tech.vddV();
+            Readouts.Inputs in = Readouts.inputs(c);
+            int physCols = TileCosts.physicalColumns(c, weightCols);
+            double bitOn = Readouts.meanLevel(c);
+            out.energyArrayJ = c.cycles() * (double) rows * physCols * in.pOn() * bitOn * cUnit * vdd * vdd;
+            out.energySenseJ = c.cycles() * (double) physCols * (denominatorF(c) - c.spec.array().rows() * cUnit)
+                    * vdd * vdd;
+            out.energyDacJ = c.cycles() * (double) rows * (TileCosts.rowLineCapF(c) * vdd * vdd * in.pOn()
+                    + c.dac.coreEnergyJ(c.inputBits(), vdd, c.tech));
+            TileCosts.converterEnergy(c, weightCols, 1, out);
+        }
+
+        @Override
+        public void errors(TileContext c, ErrorBudget out) {
+            int rows = c.spec.array().rows();
+            out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
+            SwitchedCapacitors.addFlipTerms(c, rows, out, null);
+            double d = denominatorF(c);
+            double cap = SwitchedCapacitors.mismatchVariance(c, rows, SwitchedCapacitors.capSigma(c, aC, cUnit),
+                    cUnit, d, 0);
+            out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
+            Readouts.Inputs in = Readouts.inputs(c);
+            double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);
+            double ktcVar = 0;
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
+                ktcVar += w2 * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
+            }
+            out.add(ErrorSource.KTC, ktcVar);
+            Readouts.addSliceConverters(c, rows, out);
+        }
+
+        @Override
+        public TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key) {
+            return new SwitchedCapacitors.Tile(c, ProgrammedArray.program(c, c.device, weights, key), key, cUnit,
+                    SwitchedCapacitors.capSigma(c, aC, cUnit), denominatorF(c));
+        }
+    }
+}
