@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "aimc", mixinStandardHelpOptions = true, version = "aimc-explorer 0.1.0",
         description = "Design-space exploration of analog in-memory computing hardware.",
         subcommands = {SweepCommand.class, SqlCommand.class, ParetoCommand.class, ReportCommand.class, NetlistCommand.class,
-            RefineCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            org.aimc.jobs.cli.ValidateCommand.class, RefineCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -16,6 +16,22 @@ public final class ErrorBudget {
     private double signalPower;
     private double signalCovariance;
 
+    /** The state of this budget: every variance, then the signal power and the covariance (for memoising). */
+    public double[] snapshot() {
+        double[] out = java.util.Arrays.copyOf(variance, variance.length + 2);
+        out[variance.length] = signalPower;
+        out[variance.length + 1] = signalCovariance;
+        return out;
+    }
+
+    /** Restores a {@link #snapshot}. Modifies this budget. */
+    public ErrorBudget restore(double[] snap) {
+        System.arraycopy(snap, 0, variance, 0, variance.length);
+        signalPower = snap[variance.length];
+        signalCovariance = snap[variance.length + 1];
+        return this;
+    }
+
     /** Resets every variance, the signal power and the covariance. Modifies this budget. */
     public ErrorBudget clear() {
         java.util.Arrays.fill(variance, 0);

@@ -102,7 +102,7 @@ public final class ResultColumns {
         col("snr_db", Type.DOUBLE, true, "10 log10(E[y^2]/E[e^2]); null for an exact MVM");
         col("dominant_error_source", Type.STRING, true, "largest error source; null for an exact MVM");
         for (ErrorSource e : ErrorSource.values()) {
-            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.id().replace('_', ' ') + " alone");
+            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.description() + " alone");
         }
         col("mvm_gain", Type.DOUBLE, true, "gain g = E[e y] / E[y^2] the MVM error amounts to on average (systematic "
                 + "weight shrink, compensation rescale); 0 when the error is uncorrelated with the output");
