@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.nn.NoiseCalibration;
+import org.aimc.sim.nn.SignalStatistics;
 
 /**
  * The cache of tier-A calibration curves: a workload's curve ({@link NoiseCalibration}) stored as
@@ -90,6 +91,9 @@ public final class Calibration {
             CalibrationCurve c = NoiseCalibration.measure(recipe.workloadId(), recipe.calibrationHash(), t.network(),
                     split.test(), recipe.calibration(), (i, p) -> TrainedNetworks.say(log, String.format(Locale.ROOT,
                             "sigma_rel %.4g: accuracy %.4f ± %.4f", p.sigmaRel(), p.accuracyMean(), p.accuracyStd())));
+            c = c.withSignal(SignalStatistics.measure(t.network(), split.train(),
+                    Math.min(Recipe.SIGNAL_EXAMPLES, split.train().size())));
+            TrainedNetworks.say(log, "signal statistics: " + c.signal());
             CacheFiles.writeAtomically(file, c.toText().getBytes(StandardCharsets.UTF_8));
             TrainedNetworks.say(log, "stored the calibration curve in " + file);
             return c;

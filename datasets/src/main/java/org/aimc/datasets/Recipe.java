@@ -24,8 +24,13 @@ public record Recipe(WorkloadSpec workload, String datasetId, String datasetChec
      * network, trainer or optimizer code changes the weights a recipe produces.
      */
     public static final int TRAINER_VERSION = 1;
-    /** Version of the calibration measurement: part of the curve's key, raised when its results change. */
-    public static final int CALIBRATION_VERSION = 1;
+    /**
+     * Version of the calibration measurement: part of the curve's key, raised when its results change (2: the
+     * curve carries the network's signal statistics, measured on {@link #SIGNAL_EXAMPLES} training examples).
+     */
+    public static final int CALIBRATION_VERSION = 2;
+    /** Training examples the signal statistics of a calibration curve are measured on. */
+    public static final int SIGNAL_EXAMPLES = 2000;
 
     public Recipe {
         Network.sizes(workload);

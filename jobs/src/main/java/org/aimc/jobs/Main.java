@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.aimc.jobs.cli.BenchCommand;
 import org.aimc.jobs.cli.NetlistCommand;
 import org.aimc.jobs.cli.ParetoCommand;
+import org.aimc.jobs.cli.RefineCommand;
 import org.aimc.jobs.cli.ReportCommand;
 import org.aimc.jobs.cli.SqlCommand;
 import org.aimc.jobs.cli.SweepCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "aimc", mixinStandardHelpOptions = true, version = "aimc-explorer 0.1.0",
         description = "Design-space exploration of analog in-memory computing hardware.",
         subcommands = {SweepCommand.class, SqlCommand.class, ParetoCommand.class, ReportCommand.class, NetlistCommand.class,
-            TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            org.aimc.jobs.cli.ValidateCommand.class, RefineCommand.class, TrainCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -12,11 +12,6 @@ public final class TestSpecs {
         return "name: t\nseed: 1\nworkload: fashion-mlp\nbase:\n" + base + "\naxes:\n" + axes + "\n";
     }
 
-    /** The registered compute domains without the test-only ones (ids starting with {@code test-}). */
-    public static java.util.List<String> domainIds() {
-        return org.aimc.sim.domain.Domains.registry().ids().stream().filter(id -> !id.startsWith("test-")).toList();
-    }
-
     public static SweepPlan plan(String base, String axes) {
         return SweepPlan.parse(spec(base, axes));
     }
@@ -27,7 +22,7 @@ public final class TestSpecs {
               domain: {kind: current}
               array: {rows: 256, cols: 256}
               adc: {kind: ideal, bits: 8}
-              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0,
-                temperature: 0, circuit_mismatch: 0, circuit_noise: 0}
+              nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0, temperature: 0,
+                circuit_mismatch: 0, circuit_noise: 0}
             """;
 }

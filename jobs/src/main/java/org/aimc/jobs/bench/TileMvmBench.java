@@ -60,7 +60,7 @@ public class TileMvmBench {
         return "name: bench\nseed: 1\nworkload: fashion-mlp\nbase:\n  device: {kind: rram}\n  domain: {kind: "
                 + domain + "}\n  array: {rows: " + SIZE + ", cols: " + SIZE + "}\n  dac: {kind: " + dac + ", bits: 8}\n"
                 + "  adc: {kind: " + adc + ", bits: 8}\n  mapping: {weight_bits: 8, bits_per_cell: " + bpc
-                + ", signed: differential}\n  nonideal: {ir_drop: analytic}\n  data: {input_zero_fraction: " + zeros
+                + ", signed: differential}\n  nonideal: {ir_drop: analytic, stuck_at: 1}\n  data: {input_zero_fraction: " + zeros
                 + "}\n";
     }
 

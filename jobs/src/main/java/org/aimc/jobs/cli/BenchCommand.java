@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
 /** {@code aimc bench ...}: the committed benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the committed benchmarks (see the README for the figures on the reference machine).",
-        subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class, BenchCommand.TileCmd.class,
-                CrossbarBenchCommand.class, BenchCommand.HatCmd.class})
+        subcommands = {BenchCommand.EvaluatorCmd.class, BenchCommand.SparkOverheadCmd.class, CrossbarBenchCommand.class,
+            BenchCommand.TileCmd.class, RefineBenchCommand.class, BenchCommand.HatCmd.class})
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UserError("choose a benchmark: " + "evaluator, spark-overhead, tile, crossbar, hat (aimc bench --help)");
+        throw new UserError("choose a benchmark: evaluator, spark-overhead, crossbar, tile, refine, hat (aimc bench --help)");
     }
 
     /** JMH: tier-A evaluator points per second on one thread. */

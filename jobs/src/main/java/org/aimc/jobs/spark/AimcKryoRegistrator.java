@@ -58,6 +58,12 @@ public final class AimcKryoRegistrator implements KryoRegistrator {
         kryo.register(TrainJob.Inputs.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         kryo.register(TrainJob.Task.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         kryo.register(TrainJob.Outcome.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        // refine: the broadcast inputs, the tasks and the per-chip outcomes (records: Java serialization)
+        for (Class<?> c : new Class<?>[] {RefineJob.Inputs.class, RefineJob.Task.class, RefineJob.Outcome.class}) {
+            kryo.register(c, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        }
+        kryo.register(RefineJob.Outcome[].class);
+        kryo.register(RefineJob.Task[].class);
         for (String name : BY_NAME) {
             Class<?> c = byName(name);
             if (c != null) {

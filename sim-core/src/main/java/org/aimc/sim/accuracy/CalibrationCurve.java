@@ -23,8 +23,8 @@ import java.util.List;
  */
 public final class CalibrationCurve implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Version of the text form. */
-    public static final int FORMAT = 1;
+    /** Version of the text form (2: with the workload's signal statistics; 1 is still read). */
+    public static final int FORMAT = 2;
     static final String[] COLUMNS = {"sigma_rel", "accuracy_mean", "accuracy_std", "ci95_low", "ci95_high",
         "seeds"};
 
@@ -87,6 +87,8 @@ public final class CalibrationCurve implements Serializable {
     private final double digitalAccuracy;
     private final int testExamples;
     private final List<Point> points;
+    /** The workload's signal statistics ({@link WorkloadSignal}), or null. */
+    private final WorkloadSignal signal;
     private final double[] logSigma;
     private final double[] fitted;
     private final double[] slope;
@@ -100,6 +102,16 @@ public final class CalibrationCurve implements Serializable {
      */
     public CalibrationCurve(String workloadId, String specHash, double digitalAccuracy, int testExamples,
             List<Point> points) {
+        this(workloadId, specHash, digitalAccuracy, testExamples, points, null);
+    }
+
+    /**
+     * As above, with the workload's signal statistics measured on the same trained network (null: none), which
+     * the tier-A surrogate uses to refer an analytic error to the workload's real layer outputs
+     * ({@link AccuracySurrogate}).
+     */
+    public CalibrationCurve(String workloadId, String specHash, double digitalAccuracy, int testExamples,
+            List<Point> points, WorkloadSignal signal) {
         if (workloadId == null || workloadId.isBlank() || workloadId.matches(".*\\s.*")) {
             throw new IllegalArgumentException("workload id must be non-empty without spaces, got '" + workloadId + "'");
         }
@@ -124,6 +136,7 @@ public final class CalibrationCurve implements Serializable {
         this.digitalAccuracy = digitalAccuracy;
         this.testExamples = testExamples;
         this.points = List.copyOf(points);
+        this.signal = signal;
         int n = points.size();
         logSigma = new double[n];
         double[] mean = new double[n];
@@ -138,6 +151,16 @@ public final class CalibrationCurve implements Serializable {
             fitted[i] = Math.min(fitted[i], digitalAccuracy);
         }
         slope = pchipSlopes(logSigma, fitted);
+    }
+
+    /** The workload's signal statistics, or null when the curve was measured without them. */
+    public WorkloadSignal signal() {
+        return signal;
+    }
+
+    /** This curve with signal statistics {@code s}. */
+    public CalibrationCurve withSignal(WorkloadSignal s) {
+        return new CalibrationCurve(workloadId, specHash, digitalAccuracy, testExamples, points, s);
     }
 
     private static void unit(String field, double v) {
@@ -366,6 +389,11 @@ public final class CalibrationCurve implements Serializable {
         sb.append("spec_hash\t").append(specHash).append('\n');
         sb.append("digital_accuracy\t").append(digitalAccuracy).append('\n');
         sb.append("test_examples\t").append(testExamples).append('\n');
+        if (signal != null) {
+            for (String line : signal.toLines()) {
+                sb.append(line).append('\n');
+            }
+        }
         sb.append(String.join("\t", COLUMNS)).append('\n');
         for (Point p : points) {
             sb.append(p.sigmaRel()).append('\t').append(p.accuracyMean()).append('\t').append(p.accuracyStd())
@@ -396,9 +424,17 @@ public final class CalibrationCurve implements Serializable {
             }
             values[k] = kv[1];
         }
-        if (!values[0].equals(Integer.toString(FORMAT))) {
+        if (!values[0].equals(Integer.toString(FORMAT)) && !values[0].equals("1")) {
             throw new IllegalArgumentException("calibration curve: format " + values[0] + " is not supported (this "
-                    + "version reads format " + FORMAT + ")");
+                    + "version reads formats 1 and " + FORMAT + ")");
+        }
+        List<WorkloadSignal.Layer> signalLayers = new ArrayList<>();
+        for (; li < lines.length && lines[li].startsWith("signal_layer"); li++) {
+            try {
+                signalLayers.add(WorkloadSignal.parseLine(lines[li]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("calibration curve line " + (li + 1) + ": " + e.getMessage(), e);
+            }
         }
         if (li >= lines.length || !lines[li].equals(String.join("\t", COLUMNS))) {
             throw new IllegalArgumentException("calibration curve line " + (li + 1) + ": expected the header '"
@@ -424,7 +460,7 @@ public final class CalibrationCurve implements Serializable {
         }
         try {
             return new CalibrationCurve(values[1], values[2], Double.parseDouble(values[3]),
-                    Integer.parseInt(values[4]), pts);
+                    Integer.parseInt(values[4]), pts, signalLayers.isEmpty() ? null : new WorkloadSignal(signalLayers));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("calibration curve: " + e.getMessage(), e);
         }
@@ -434,7 +470,7 @@ public final class CalibrationCurve implements Serializable {
     public boolean equals(Object o) {
         return o instanceof CalibrationCurve c && c.workloadId.equals(workloadId) && c.specHash.equals(specHash)
                 && Double.compare(c.digitalAccuracy, digitalAccuracy) == 0 && c.testExamples == testExamples
-                && c.points.equals(points);
+                && c.points.equals(points) && java.util.Objects.equals(c.signal, signal);
     }
 
     @Override

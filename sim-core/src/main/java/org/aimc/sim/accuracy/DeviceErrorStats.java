@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.aimc.sim.device.DeviceModel;
 import org.aimc.sim.device.DeviceMoments;
 import org.aimc.sim.mapping.WeightMapping;
+import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.spec.NonidealSpec;
 import org.aimc.sim.spec.PointSpec;
 
@@ -18,7 +19,10 @@ import org.aimc.sim.spec.PointSpec;
  *
  * <p>Global drift compensation follows aihwkit's {@code GlobalDriftCompensation}: outputs are rescaled by
  * alpha_0 / alpha(t), the ratio of mean |weight| read right after programming to the one read at time t
- * (physics.md §3.2). The rescale scales the random terms too.
+ * (physics.md §3.2). Both are means over each weight's random spread as well as over the weights (E|v| of a
+ * normal v, the folded-normal mean), so what time adds to the spread raises alpha(t) and shrinks the
+ * outputs, as on the chip; programming alone causes no rescale (it happens before the reference read). The
+ * rescale scales the random terms too.
  *
  * <p>Stuck-at faults: a device is stuck at g_min with probability p0 and at g_max with p1 (knob-scaled
  * preset rates): it has no programming error, and from then on behaves (drift, temperature, read noise)
@@ -50,6 +54,11 @@ public final class DeviceErrorStats {
     /** E[e], E[e^2] of the whole systematic error (programming and drift means, compensation). */
     public final double biasMean;
     public final double biasSq;
+    /**
+     * E[w e]: how the whole systematic error of a weight goes with the weight itself (a shrink or growth of
+     * every weight, e.g. by the compensation rescale, is a gain of the column output rather than noise).
+     */
+    public final double biasCross;
     /** Output rescale of the drift compensation (1 without). */
     public final double compensation;
     /** Mean conductance of a device in use, S. */
@@ -131,6 +140,7 @@ public final class DeviceErrorStats {
         double[] hm = new double[levels];
         double[] hpm = new double[levels];
         double[] hpv = new double[levels];
+        double[] hdv = new double[levels];
         double[] ssv = new double[levels];
         double p0 = dev.params().stuckAtGMin(knobs.stuckAt());
         double p1 = dev.params().stuckAtGMax(knobs.stuckAt());
@@ -157,10 +167,11 @@ public final class DeviceErrorStats {
             g[l] = gMin + l * dG;
             dev.moments(g[l], timeS, prog, read, drift, mo.clear());
             double mp = mo.programmingMean / dG;
-            double md = mo.driftMean / dG;
+            double md = numericalZero(mo.driftMean / dG);
             hm[l] = mp + md;
             hpm[l] = mp;
             hpv[l] = mo.programmingVar / (dG * dG);
+            hdv[l] = numericalZero(mo.driftVar / (dG * dG));
             pm[l] = ph * mp;
             pv[l] = ph * mo.programmingVar / (dG * dG);
             dm[l] = ph * md;
@@ -203,13 +214,11 @@ public final class DeviceErrorStats {
         double rvSum = 0;
         double dvSum = 0;
         double gSum = 0;
-        double absIdeal = 0;
+        double absProgrammed = 0;
         double absDrifted = 0;
         double wMean = 0;
         double wSq = 0;
         double stSq = 0;
-        double absProg = 0;
-        double absProgStuck = 0;
         double[] progOnly = new double[2 * q + 1];
         double[] progStuck = new double[2 * q + 1];
         double[] dMean = new double[slices];
@@ -230,6 +239,7 @@ public final class DeviceErrorStats {
             double dvw = 0;
             double svw = 0;
             double hpvw = 0;
+            double hdvw = 0;
             double ssvw = 0;
             double progShift = 0;
             double driftShift = 0;
@@ -249,6 +259,7 @@ public final class DeviceErrorStats {
                 dvw += s2 * dv[lp];
                 svw += s2 * sv[lp];
                 hpvw += s2 * hpv[lp];
+                hdvw += s2 * hdv[lp];
                 ssvw += s2 * ssv[lp];
                 gSum += p * g[lp];
                 progShift += sw[s] * pm[lp];
@@ -266,6 +277,7 @@ public final class DeviceErrorStats {
                     dvw += s2 * dv[lm];
                     svw += s2 * sv[lm];
                     hpvw += s2 * hpv[lm];
+                    hdvw += s2 * hdv[lm];
                     ssvw += s2 * ssv[lm];
                     gSum += p * g[lm];
                     progShift -= sw[s] * pm[lm];
@@ -292,11 +304,10 @@ public final class DeviceErrorStats {
             ssvSum += p * ssvw;
             progOnly[w + q] = healthyProg;
             progStuck[w + q] = (1 - (p0 + p1)) * healthyProg + staticStuck;
-            absProg += p * Math.abs(w + healthyProg);
-            absProgStuck += p * expectedAbs(w + healthyProg, p0, p1, 0, levels - 1, plus, diff ? minus : null, sw,
-                    hpm);
-            absIdeal += p * Math.abs(w);
-            absDrifted += p * expectedAbs(w + healthyShift, p0, p1, sd0, sd1, plus, diff ? minus : null, sw, hm);
+            absProgrammed += p * expectedAbs(w + healthyProg, hpvw, p0, p1, 0, levels - 1, plus, diff ? minus : null,
+                    sw, hpm);
+            absDrifted += p * expectedAbs(w + healthyShift, hpvw + hdvw, p0, p1, sd0, sd1, plus, diff ? minus : null,
+                    sw, hm);
             if (bw != null) {
                 for (int u = 0; u <= xMax; u++) {
                     double pu = p * ops.pInput(u);
@@ -313,11 +324,10 @@ public final class DeviceErrorStats {
             wSq += p * (double) w * w;
             stSq += p * stored * stored;
         }
-        double c = compensate && absDrifted > 0 ? absIdeal / absDrifted : 1.0;
-        double cp = compensate && absProg > 0 ? absIdeal / absProg : 1.0;
-        double cs = compensate && absProgStuck > 0 ? absIdeal / absProgStuck : 1.0;
+        double c = compensate && absDrifted > 0 ? absProgrammed / absDrifted : 1.0;
         double eMean = 0;
         double eSq = 0;
+        double eCross = 0;
         double pbMean = 0;
         double pbSq = 0;
         double psMean = 0;
@@ -327,13 +337,14 @@ public final class DeviceErrorStats {
             if (p == 0) {
                 continue;
             }
-            double e = c * (w + totalShift[w + q]) - w;
+            double e = (c - 1) * w + c * totalShift[w + q]; // = c (w + shift) - w, exact when c = 1
             eMean += p * e;
             eSq += p * e * e;
-            double e1 = cp * (w + progOnly[w + q]) - w;
+            eCross += p * w * e;
+            double e1 = progOnly[w + q];
             pbMean += p * e1;
             pbSq += p * e1 * e1;
-            double e2 = cs * (w + progStuck[w + q]) - w;
+            double e2 = progStuck[w + q];
             psMean += p * e2;
             psSq += p * e2 * e2;
         }
@@ -342,8 +353,8 @@ public final class DeviceErrorStats {
         this.readVar = rvSum * c2;
         this.driftVar = dvSum * c2;
         this.stuckVar = svSum * c2;
-        this.progVarAlone = hpvSum * (cp * cp);
-        this.progStuckVar = (pvSum + ssvSum) * (cs * cs);
+        this.progVarAlone = hpvSum;
+        this.progStuckVar = pvSum + ssvSum;
         this.progStuckBiasMean = psMean;
         this.progStuckBiasSq = psSq;
         this.nlA = nA;
@@ -355,6 +366,7 @@ public final class DeviceErrorStats {
         this.progBiasSq = pbSq;
         this.biasMean = eMean;
         this.biasSq = eSq;
+        this.biasCross = eCross;
         this.compensation = c;
         this.meanConductanceS = gSum / (slices * map.devicesPerSlice());
         for (int s = 0; s < slices; s++) {
@@ -378,14 +390,15 @@ public final class DeviceErrorStats {
     }
 
     /**
-     * E|v + fault jumps| of a stored weight whose healthy mean is {@code v}, to first order in the fault
-     * rates: each device may instead sit at the mean digit sd0 (rate p0) or sd1 (p1) of a stuck device,
-     * moving the weight by its slice weight times the distance from its healthy mean.
+     * E|v + fault jumps + N(0, var)| of a stored weight whose healthy mean is {@code v} and random variance
+     * {@code var}, to first order in the fault rates: each device may instead sit at the mean digit sd0
+     * (rate p0) or sd1 (p1) of a stuck device, moving the weight by its slice weight times the distance from
+     * its healthy mean.
      */
-    private static double expectedAbs(double v, double p0, double p1, double sd0, double sd1, int[] plus,
-            int[] minus, double[] sw, double[] hm) {
+    private static double expectedAbs(double v, double var, double p0, double p1, double sd0, double sd1,
+            int[] plus, int[] minus, double[] sw, double[] hm) {
         if (p0 + p1 == 0) {
-            return Math.abs(v);
+            return foldedMean(v, var);
         }
         double healthy = 1;
         double faulty = 0;
@@ -395,10 +408,32 @@ public final class DeviceErrorStats {
                 double sign = k == 0 ? sw[s] : -sw[s];
                 double mean = l + hm[l];
                 healthy -= p0 + p1;
-                faulty += p0 * Math.abs(v + sign * (sd0 - mean)) + p1 * Math.abs(v + sign * (sd1 - mean));
+                faulty += p0 * foldedMean(v + sign * (sd0 - mean), var)
+                        + p1 * foldedMean(v + sign * (sd1 - mean), var);
             }
         }
-        return Math.max(healthy, 0) * Math.abs(v) + faulty;
+        return Math.max(healthy, 0) * foldedMean(v, var) + faulty;
+    }
+
+    /**
+     * Drift means (level steps) and variances (squared level steps) below which a closed-form moment is taken as
+     * 0: differences of moments leave rounding residues of order 1e-15 where an effect is off, and 1e-12 of a
+     * level step is far below any physical shift or spread.
+     */
+    static final double VARIANCE_FLOOR = 1e-12;
+
+    private static double numericalZero(double v) {
+        return Math.abs(v) < VARIANCE_FLOOR ? 0 : v;
+    }
+
+    /** E|X| of X ~ N(mu, var): sigma sqrt(2/pi) exp(-mu^2 / 2 sigma^2) + mu (1 - 2 Phi(-mu / sigma)). */
+    static double foldedMean(double mu, double var) {
+        if (!(var > 0)) {
+            return Math.abs(mu);
+        }
+        double sigma = Math.sqrt(var);
+        double z = mu / sigma;
+        return 2 * sigma * Gaussians.pdf(z) + mu * (1 - 2 * Gaussians.cdf(-z));
     }
 
     /**

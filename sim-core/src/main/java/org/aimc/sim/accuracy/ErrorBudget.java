@@ -3,16 +3,73 @@ package org.aimc.sim.accuracy;
 /**
  * Output-error variances of one MVM column by source, in squared integer output units (weight LSB x input
  * LSB), with the signal power they compare to. Sources are assumed independent, so variances add.
+ *
+ * <p>Part of an error can go with the signal itself: a systematic shrink of every stored weight (drift
+ * compensated by a global rescale that also scales the noise, programming that clips low levels) makes the
+ * output {@code (1 + g) y + n} with n uncorrelated with y. The budget keeps that covariance
+ * {@code E[e y] = g E[y²]} ({@link #addSignalCovariance}); {@link #effectiveRelativeError} is the error a
+ * network sees once such a gain is set aside, {@code sqrt(E[n²] / E[y²]) / (1 + g)}: a network's decisions
+ * are close to invariant under a gain of its layer outputs, not under noise of the same size.
  */
 public final class ErrorBudget {
     private final double[] variance = new double[ErrorSource.values().length];
     private double signalPower;
+    private double signalCovariance;
 
-    /** Resets every variance and the signal power. Modifies this budget. */
+    /** The state of this budget: every variance, then the signal power and the covariance (for memoising). */
+    public double[] snapshot() {
+        double[] out = java.util.Arrays.copyOf(variance, variance.length + 2);
+        out[variance.length] = signalPower;
+        out[variance.length + 1] = signalCovariance;
+        return out;
+    }
+
+    /** Restores a {@link #snapshot}. Modifies this budget. */
+    public ErrorBudget restore(double[] snap) {
+        System.arraycopy(snap, 0, variance, 0, variance.length);
+        signalPower = snap[variance.length];
+        signalCovariance = snap[variance.length + 1];
+        return this;
+    }
+
+    /** Resets every variance, the signal power and the covariance. Modifies this budget. */
     public ErrorBudget clear() {
         java.util.Arrays.fill(variance, 0);
         signalPower = 0;
+        signalCovariance = 0;
         return this;
+    }
+
+    /**
+     * Adds {@code c} to E[e y], the covariance of the error with the ideal output (the part of an error source
+     * that scales with the signal). Modifies this budget.
+     */
+    public ErrorBudget addSignalCovariance(double c) {
+        if (!Double.isFinite(c)) {
+            throw new IllegalStateException("error-signal covariance is " + c);
+        }
+        signalCovariance += c;
+        return this;
+    }
+
+    /** g = E[e y] / E[y²]: the gain of the output the error amounts to on average (0: none). */
+    public double gain() {
+        return signalCovariance / signalPower;
+    }
+
+    /**
+     * The relative error once the gain is set aside: {@code sqrt((E[e²] - g² E[y²]) / E[y²]) / (1 + g)}, the
+     * noise left after the best linear fit of the output, relative to the output's own (gained) size. Equals
+     * {@link #relativeError()} without covariance; +infinity when the gain removes the whole signal
+     * (g &lt;= -1).
+     */
+    public double effectiveRelativeError() {
+        double g = gain();
+        if (!(g > -1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double residual = Math.max(totalVariance() - signalCovariance * g, 0);
+        return Math.sqrt(residual / signalPower) / (1 + g);
     }
 
     /** Adds {@code v} to the variance of {@code source}. Modifies this budget. */

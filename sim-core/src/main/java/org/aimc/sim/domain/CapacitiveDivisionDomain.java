@@ -22,9 +22,11 @@ import org.aimc.sim.spec.ParamValues;
  *       the cell (a capacitor DAC per cell, multi-level cells allowed), every row couples its step. The
  *       denominator sum_i C_i + C_p then depends on the stored weights: the digital side rescales each
  *       line by its nominal denominator (the digits are known), so only what the nominal does not know
- *       — capacitor mismatch and sensing errors — is left, and the per-column calibration removes its gain
- *       part; without calibration it is an output compression. Each line of a differential pair has its own
- *       denominator and is converted on its own; c0 sum u is removed digitally.</li>
+ *       — capacitor mismatch and sensing errors — is left. The denominator's mismatch is formed by the same
+ *       capacitors as the signal and partly cancels the numerator's; as in the fixed-capacitor variant, the
+ *       per-column calibration corrects the readout (converter), not the array's own division. Each line of a
+ *       differential pair has its own denominator and is converted on its own; c0 sum u is removed
+ *       digitally.</li>
  * </ul>
  * Errors: sensing errors (programming, drift), capacitor mismatch (Pelgrom, per chip), reset kT/C of the
  * floating line sqrt(k T / (sum C + C_p)), parasitic dilution (gain corrected nominally; kT/C relative to
@@ -38,9 +40,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             ParamDef.withDefault("c_parasitic_extra_f", 0, 1e-11, 10e-15,
                     "typical: converter input and reset-switch junctions ~10 fF on the floating line [T]",
                     "parasitic capacitance of the floating line beyond its wire, F"),
-            ParamDef.withDefault("cap_mismatch_pct_sqrt_ff", 0, 10, 1.0,
-                    "physics.md §2.3: MOM caps A_C ~0.5-1.5 %·fF^0.5 (unverified [?]), here 1.0",
-                    "Pelgrom coefficient A_C of capacitor mismatch, sigma(dC/C) = A_C / sqrt(C), %·fF^0.5"),
+            SwitchedCapacitors.CAP_MISMATCH,
             ParamDef.withDefault("t_settle_s", 1e-12, 1e-6, 1e-9,
                     "typical: ~1 ns reset and coupling phases [T]",
                     "duration of the reset and coupling phases of one evaluation, s"),
@@ -163,8 +163,10 @@ public final class CapacitiveDivisionDomain implements DomainKind {
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
-            SwitchedCapacitors.addFlipTerms(c, rows, out);
             double d = denominatorF(c);
+            // capacitor weights: a sensing error changes the line's own denominator too
+            SwitchedCapacitors.addFlipTerms(c, rows, out, capWeights ? new SwitchedCapacitors.Division(c0, d / cUnit)
+                    : null);
             double sigma = SwitchedCapacitors.capSigma(c, aC, cUnit);
             Readouts.Inputs in = Readouts.inputs(c);
             double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);
@@ -172,7 +174,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             int slices = c.mapping.slices();
             if (!capWeights) {
                 out.add(ErrorSource.CAPACITOR_MISMATCH,
-                        SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, 0, false));
+                        SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, 0));
                 out.add(ErrorSource.DAC_NONLINEARITY, InputErrors.amplitudeDacVariance(c, rows));
                 double ktcVar = 0;
                 for (int s = 0; s < slices; s++) {
@@ -180,17 +182,11 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                     ktcVar += w * w * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
                 }
                 out.add(ErrorSource.KTC, ktcVar);
-                double analog = Readouts.analogSigma(c, out, 1);
-                Readouts.ConverterSum sum = new Readouts.ConverterSum();
-                for (int s = 0; s < slices; s++) {
-                    Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog,
-                            r, sum);
-                }
-                sum.flush(out);
+                Readouts.addSliceConverters(c, rows, out);
                 return;
             }
             // weights in the capacitance: per line (slice, device), digit c0 + l; the nominal rescale knows the
-            // stored levels, so only the mismatch of the capacitors is left (its gain part calibrated)
+            // stored levels, so only the mismatch of the capacitors is left
             Readouts.Digit[][] lv = Readouts.levels(c);
             double ktcVar = 0;
             double sumW = 0;
@@ -200,7 +196,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                 ktcVar += w * w * in.cycleSumSq() * ktc * ktc * lv[s].length;
             }
             out.add(ErrorSource.CAPACITOR_MISMATCH,
-                    SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, c0, c.calibrated()));
+                    SwitchedCapacitors.mismatchVariance(c, rows, sigma, cUnit, d, c0));
             out.add(ErrorSource.KTC, ktcVar);
             double stMean = ColumnSumErrors.storedMean(c);
             double shift = c.mapping.differential() ? 0 : c0 * sumW;
@@ -244,8 +240,8 @@ public final class CapacitiveDivisionDomain implements DomainKind {
 
     /**
      * Tier B of capacitor weights: one line per device, a_i = (c0 + l_i)(1 + delta_i / sqrt(c0 + l_i)) with
-     * l the sensed level and delta ~ sigma N(0, 1) per cell (Pelgrom on a capacitor of c0 + l units); the
-     * line's static gain D_nominal / D_actual (what the calibration measures); kT/C; c0 sum u removed.
+     * l the sensed level and delta ~ sigma N(0, 1) per cell (Pelgrom on a capacitor of c0 + l units), times
+     * the line's static gain D_nominal / D_actual; kT/C; c0 sum u removed.
      */
     static final class WeightedTile extends TileBehaviour {
         private final double c0;
@@ -273,7 +269,10 @@ public final class CapacitiveDivisionDomain implements DomainKind {
                             nominal += m.c0 + arr.level(idx);
                         }
                         double cpUnits = cp / m.cUnit;
-                        analogGain[ch] = (nominal + cpUnits) / (actual + cpUnits);
+                        double gain = (nominal + cpUnits) / (actual + cpUnits);
+                        for (int i = 0; i < rows; i++) {
+                            contrib[i][ch] *= gain;
+                        }
                     }
                 }
             }
@@ -284,10 +283,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             for (int s = 0; s < slices; s++) {
                 for (int d = 0; d < arr.devices; d++) {
                     m.lineRange(c, lv[s][d], rows, r);
-                    for (int j = 0; j < cols; j++) {
-                        lo[channel(j, s, d)] = r.lo;
-                        step[channel(j, s, d)] = r.step;
-                    }
+                    setRange(s, d, r);
                 }
             }
             finish();
@@ -298,10 +294,6 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             return 1;
         }
 
-        @Override
-        protected double transfer(int ch, double x) {
-            return x * analogGain[ch];
-        }
 
         @Override
         protected double toZ(int ch, double v) {

@@ -39,9 +39,7 @@ public final class ChargeDomain implements DomainKind {
             ParamDef.withDefault("headroom_sigma", 0.5, 100, 6,
                     "design rule (assumption): the swing holds the column's mean plus 6 standard deviations",
                     "standard deviations of the column charge C_int is sized to hold"),
-            ParamDef.withDefault("cap_mismatch_pct_sqrt_ff", 0, 10, 1.0,
-                    "physics.md §2.3: MOM caps A_C ~0.5-1.5 %·fF^0.5 (unverified [?]), here 1.0",
-                    "Pelgrom coefficient A_C of capacitor mismatch, sigma(dC/C) = A_C / sqrt(C), %·fF^0.5"),
+            SwitchedCapacitors.CAP_MISMATCH,
             ParamDef.withDefault("integrator_bias_a", 0, 1e-2, 2e-6,
                     "typical: a few uA per column integrator amplifier [T]",
                     "bias current of one integrator amplifier, A"),
@@ -206,14 +204,7 @@ public final class ChargeDomain implements DomainKind {
             out.add(ErrorSource.KTC, ktcVar);
             out.add(ErrorSource.CAPACITOR_MISMATCH, capVar);
             out.add(ErrorSource.SATURATION, satVar);
-            double analog = Readouts.analogSigma(c, out, 1);
-            Readouts.Range r = new Readouts.Range();
-            Readouts.ConverterSum sum = new Readouts.ConverterSum();
-            for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
-                        sum);
-            }
-            sum.flush(out);
+            Readouts.addSliceConverters(c, rows, out);
         }
 
         @Override
@@ -229,7 +220,6 @@ public final class ChargeDomain implements DomainKind {
      */
     static final class Tile extends TileBehaviour {
         private final double zSat;
-        private final double tLsb;
 
         Tile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
             super(c, arr, 1, key);
@@ -241,18 +231,12 @@ public final class ChargeDomain implements DomainKind {
             java.util.Arrays.fill(postVariance, ktc * ktc);
             linearTransfer = false;
             zSat = m.saturationZ(c);
-            tLsb = m.tLsb;
+            pulseLsbS = m.tLsb;
             double cap = m.capSigma(c);
             for (int ch = 0; ch < channels; ch++) {
                 analogGain[ch] = 1 + (cap == 0 ? 0 : cap * mismatchZ.sample());
             }
             finish();
-        }
-
-        @Override
-        protected void rowInputs(int[] x, int k, double[] out) {
-            super.rowInputs(x, k, out);
-            pulseErrors(x, out, tLsb);
         }
 
         /** The integrator: gain 1 + eps of C_int, clipping at the swing (kT/C is added after it). */

@@ -32,9 +32,7 @@ public final class ChargeRedistributionDomain implements DomainKind {
             ParamDef.withDefault("c_parasitic_extra_f", 0, 1e-11, 10e-15,
                     "typical: converter input and share-switch junctions ~10 fF on the summing node [T]",
                     "parasitic capacitance of the summing node beyond the column wire, F"),
-            ParamDef.withDefault("cap_mismatch_pct_sqrt_ff", 0, 10, 1.0,
-                    "physics.md §2.3: MOM caps A_C ~0.5-1.5 %·fF^0.5 (unverified [?]), here 1.0",
-                    "Pelgrom coefficient A_C of capacitor mismatch, sigma(dC/C) = A_C / sqrt(C), %·fF^0.5"),
+            SwitchedCapacitors.CAP_MISMATCH,
             ParamDef.withDefault("t_share_s", 1e-12, 1e-6, 1e-9,
                     "typical: ~1 ns charge and share phases in SRAM charge-domain macros [T]",
                     "duration of the charge and share phases of one evaluation, s"));
@@ -127,10 +125,10 @@ public final class ChargeRedistributionDomain implements DomainKind {
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
-            SwitchedCapacitors.addFlipTerms(c, rows, out);
+            SwitchedCapacitors.addFlipTerms(c, rows, out, null);
             double d = denominatorF(c);
             double cap = SwitchedCapacitors.mismatchVariance(c, rows, SwitchedCapacitors.capSigma(c, aC, cUnit),
-                    cUnit, d, 0, false);
+                    cUnit, d, 0);
             out.add(ErrorSource.CAPACITOR_MISMATCH, cap);
             Readouts.Inputs in = Readouts.inputs(c);
             double ktc = SwitchedCapacitors.ktcSigma(c, d, cUnit);
@@ -140,14 +138,7 @@ public final class ChargeRedistributionDomain implements DomainKind {
                 ktcVar += w2 * in.cycleSumSq() * ktc * ktc * c.mapping.devicesPerSlice();
             }
             out.add(ErrorSource.KTC, ktcVar);
-            double analog = Readouts.analogSigma(c, out, 1);
-            Readouts.Range r = new Readouts.Range();
-            Readouts.ConverterSum sum = new Readouts.ConverterSum();
-            for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
-                        sum);
-            }
-            sum.flush(out);
+            Readouts.addSliceConverters(c, rows, out);
         }
 
         @Override

@@ -6,7 +6,6 @@ import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.accuracy.OperandStats;
 import org.aimc.sim.crossbar.CrossbarSpec;
 import org.aimc.sim.crossbar.IrDropTiers;
-import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 
 /**
@@ -26,7 +25,8 @@ public final class ColumnSumErrors {
     }
 
     /**
-     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows. The static error of the
+     * Adds programming, stuck-at, read-noise and drift variances of {@code rows} rows, and the covariance of
+     * their systematic part with the output ({@link ErrorBudget#addSignalCovariance}). The static error of the
      * stored weights is split as a chain, each stage with the compensation rescale it alone would cause:
      * programming alone counts as programming; what stuck-at faults add to it, right after programming, counts
      * as stuck-at; what time (drift, relaxation, temperature) adds after that counts as drift. A stage that
@@ -55,6 +55,8 @@ public final class ColumnSumErrors {
         b.add(ErrorSource.PROGRAMMING, Math.max(prog, 0));
         b.add(ErrorSource.STUCK_AT, stuck);
         b.add(ErrorSource.DRIFT, drift);
+        // the systematic error's covariance with the output: E[(sum_i x_i e_i)(sum_j x_j w_j)]
+        b.addSignalCovariance(m * ops.ex2() * st.biasCross + pairs * st.biasMean * st.weightMean);
         double readWeight;
         if (c.dac.encoding() == Encoding.BIT_SERIAL) {
             // fresh read noise in every bit cycle, recombined with weight 2^k
@@ -82,16 +84,34 @@ public final class ColumnSumErrors {
         if (c.dac.encoding() != Encoding.AMPLITUDE || (st.nlB2 == 0 && st.nlB == 0)) {
             return 0;
         }
-        double m = rows;
-        double pairs = m * (m - 1);
-        double yy = m * st.nlA2 + pairs * st.nlA * st.nlA;
-        double ee = m * st.nlB2 + pairs * st.nlB * st.nlB;
-        double ye = m * st.nlAB + pairs * st.nlA * st.nlB;
+        double[] mo = nonlinearMoments(st, rows);
+        double yy = mo[0];
+        double ee = mo[1];
+        double ye = mo[2];
         double nn = yy + 2 * ye + ee;
         if (!(nn > 0)) {
             return ee;
         }
         return Math.max((yy * ee - ye * ye) / nn, 0);
+    }
+
+    /**
+     * The least-squares gain (E[y^2] + E[y e]) / E[(y + e)^2] of the noise-free nonlinear column output y + e
+     * to the ideal y, which {@link #nonlinearityVariance} takes the calibration to apply (1 without
+     * nonlinearity).
+     */
+    public static double nonlinearityGain(TileContext c, int rows) {
+        double[] mo = nonlinearMoments(c.deviceErrors, rows);
+        double nn = mo[0] + 2 * mo[2] + mo[1];
+        return nn > 0 ? (mo[0] + mo[2]) / nn : 1;
+    }
+
+    /** E[y^2], E[e^2], E[y e] of a column of {@code rows} rows from the per-row I-V nonlinearity statistics. */
+    private static double[] nonlinearMoments(DeviceErrorStats st, int rows) {
+        double m = rows;
+        double pairs = m * (m - 1);
+        return new double[] {m * st.nlA2 + pairs * st.nlA * st.nlA, m * st.nlB2 + pairs * st.nlB * st.nlB,
+            m * st.nlAB + pairs * st.nlA * st.nlB};
     }
 
     /**
@@ -138,7 +158,7 @@ public final class ColumnSumErrors {
             java.util.List<Object> key = java.util.List.of("ir_drop", tier, c.spec.array(), rows, c.spec.mapping(),
                     c.mapping.bitsPerCell(), c.spec.data(), c.inputBits(), serial, c.device.params().gMinS,
                     c.deviceErrors.levelStepS, c.device.params().readVoltageV);
-            return c.memo.get(key, () -> IrDropTiers.variance(tier,
+            return c.memo.computeIfAbsent(key, k -> IrDropTiers.variance(tier,
                     CrossbarSpec.of(c.spec.array()).withRows(rows), c.mapping, c.operands,
                     c.spec.data().inputZeroFraction(), serial, c.device.params().gMinS, c.deviceErrors.levelStepS,
                     c.device.params().readVoltageV));
@@ -202,14 +222,7 @@ public final class ColumnSumErrors {
      */
     public static double adcVariance(TileContext c, int rows, boolean analogExact) {
         ErrorBudget b = new ErrorBudget();
-        Readouts.Inputs in = Readouts.inputs(c);
-        Readouts.Range r = new Readouts.Range();
-        Readouts.ConverterSum sum = new Readouts.ConverterSum();
-        for (int s = 0; s < c.mapping.slices(); s++) {
-            Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s),
-                    analogExact ? 0 : Double.POSITIVE_INFINITY, r, sum);
-        }
-        sum.flush(b);
+        Readouts.addSliceConverters(c, rows, analogExact ? 0 : Double.POSITIVE_INFINITY, b);
         return b.variance(ErrorSource.ADC);
     }
 }

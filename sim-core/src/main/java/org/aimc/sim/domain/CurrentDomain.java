@@ -95,21 +95,36 @@ public final class CurrentDomain implements DomainKind {
             return scratch.energyJ();
         }
 
-        /** The energy fields of {@code out}; clears the others. */
+        /**
+         * The energy fields of {@code out}; clears the others. Every term is a per-point coefficient times
+         * rows x physical columns, rows, physical columns or conversions; the coefficients are computed once
+         * per point into the context's scratch.
+         */
         private void energy(TileContext c, int rows, int weightCols, TileCost out) {
             out.clear();
-            Technology tech = c.tech;
-            double vr = c.device.params().readVoltageV;
-            int cycles = c.cycles();
-            double[] u = new double[2];
-            TileCosts.relativeInput(c, u);
-            int physCols = TileCosts.physicalColumns(c, weightCols);
-            double gMean = c.deviceErrors.meanConductanceS;
-            out.energyArrayJ = cycles * (double) rows * physCols * gMean * u[1] * vr * vr * tEval;
-            double rowCap = TileCosts.rowLineCapF(c);
-            out.energyDacJ = cycles * (double) rows * (rowCap * vr * vr * u[0] + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
-            out.energySenseJ = cycles * (double) physCols * senseBias * tech.vddV() * tEval;
-            TileCosts.converterEnergy(c, weightCols, 1, out);
+            double[] k = c.scratch;
+            if (!c.scratchValid) {
+                Technology tech = c.tech;
+                double vr = c.device.params().readVoltageV;
+                int cycles = c.cycles();
+                double[] u = new double[2];
+                TileCosts.relativeInput(c, u);
+                double rowCap = TileCosts.rowLineCapF(c);
+                k[0] = cycles * c.deviceErrors.meanConductanceS * u[1] * vr * vr * tEval; // per cell
+                k[1] = cycles * (rowCap * vr * vr * u[0] + c.dac.coreEnergyJ(c.inputBits(), vr, tech)); // per row
+                k[2] = cycles * senseBias * tech.vddV() * tEval; // per physical column
+                TileCost one = new TileCost();
+                TileCosts.converterEnergy(c, 1, 1, one);
+                k[3] = one.energyAdcJ; // per weight column
+                k[4] = one.energyDigitalJ; // per weight column
+                c.scratchValid = true;
+            }
+            double physCols = (double) weightCols * c.mapping.columnsPerWeight();
+            out.energyArrayJ = k[0] * rows * physCols;
+            out.energyDacJ = k[1] * rows;
+            out.energySenseJ = k[2] * physCols;
+            out.energyAdcJ = k[3] * weightCols;
+            out.energyDigitalJ = k[4] * weightCols;
         }
 
         /** Column current per unit of Z, A: V_r ΔG per input code step. */
@@ -124,6 +139,19 @@ public final class CurrentDomain implements DomainKind {
             return i / unitCurrentA(c);
         }
 
+        /**
+         * The budget reads neither the node, the supply nor the ADC multiplexing (costs only), nor the tile
+         * width unless an IR-drop tier solves the word lines ({@code segmented}, {@code nodal}).
+         */
+        @Override
+        public boolean errorsDependOn(String path, org.aimc.sim.spec.PointSpec p) {
+            return switch (path) {
+                case "adc.columns_per_adc", "operating.node_nm", "operating.vdd_v" -> false;
+                case "array.cols" -> !(p.nonideal().irDrop().equals("none") || p.nonideal().irDrop().equals("analytic"));
+                default -> true;
+            };
+        }
+
         @Override
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();
@@ -131,9 +159,9 @@ public final class CurrentDomain implements DomainKind {
             ColumnSumErrors.addDeviceTerms(c, rows, out);
             double ir = ColumnSumErrors.irDropVariance(c, rows);
             out.add(ErrorSource.IR_DROP, ir);
+            out.add(ErrorSource.NONLINEARITY, ColumnSumErrors.nonlinearityVariance(c, rows));
             double dac = InputErrors.amplitudeDacVariance(c, rows);
             out.add(ErrorSource.DAC_NONLINEARITY, dac);
-            out.add(ErrorSource.NONLINEARITY, ColumnSumErrors.nonlinearityVariance(c, rows));
             Readouts.Inputs in = Readouts.inputs(c);
             Readouts.Digit[][] lv = Readouts.levels(c);
             double gMin = c.device.params().gMinS;
@@ -149,14 +177,7 @@ public final class CurrentDomain implements DomainKind {
                 thermal += c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s) * th * th * in.cycleSumSq();
             }
             out.add(ErrorSource.THERMAL, thermal);
-            double analog = Readouts.analogSigma(c, out, 1);
-            Readouts.Range r = new Readouts.Range();
-            Readouts.ConverterSum sum = new Readouts.ConverterSum();
-            for (int s = 0; s < c.mapping.slices(); s++) {
-                Readouts.addLinearConverter(c, in, Readouts.difference(c, s), rows, c.mapping.sliceWeight(s), analog, r,
-                        sum);
-            }
-            sum.flush(out);
+            Readouts.addSliceConverters(c, rows, out);
         }
 
         @Override
@@ -188,12 +209,90 @@ public final class CurrentDomain implements DomainKind {
                 postVariance[ch] = th * th;
             }
             LinearColumns.ranges(this);
+            double knob = c.spec.nonideal().nonlinearity();
+            if (c.encoding() == Encoding.AMPLITUDE && knob > 0
+                    && (c.deviceErrors.nlB2 != 0 || c.deviceErrors.nlB != 0)) {
+                nonlinearity(knob);
+            }
             finish();
         }
 
+        /** The distinct target conductances of the devices; per device, the index of its own. */
+        private double[] targets;
+        private byte[][] targetOf;
+        private float[][] stateOf;
+        private double knob;
+        private double vUnit;
+        private double[] psi;
+        private double[] ref;
+
+        /**
+         * Device I-V nonlinearity under amplitude inputs (as {@link ColumnSumErrors#nonlinearityVariance}): a
+         * device with target g at normalised state n and row input u adds, against the g_min reference,
+         * u [n (phi_g(u) - 1) + (g_min / ΔG) (phi_g(u) - phi_{g_min}(u))] to its channel, phi_g(u) =
+         * 1 + knob (ivFactor(g, V_r u / u_max) - 1); the back end applies the least-squares gain of the
+         * noise-free nonlinear output to the ideal one (the analytic tier's fit, from the same statistics).
+         */
+        private void nonlinearity(double knob) {
+            this.knob = knob;
+            this.vUnit = c.device.params().readVoltageV / Readouts.inputs(c).uMax();
+            java.util.List<Double> distinct = new java.util.ArrayList<>();
+            int per = channels * arr.devices;
+            targetOf = new byte[rows][per];
+            stateOf = new float[rows][per];
+            for (int i = 0; i < rows; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    for (int d = 0; d < arr.devices; d++) {
+                        int idx = arr.index(i, columnOf(ch), sliceOf(ch), d);
+                        double g = arr.targetS(idx);
+                        int t = distinct.indexOf(g);
+                        if (t < 0) {
+                            if (distinct.size() == Byte.MAX_VALUE) {
+                                throw new IllegalStateException("more than " + Byte.MAX_VALUE + " target conductances");
+                            }
+                            distinct.add(g);
+                            t = distinct.size() - 1;
+                        }
+                        targetOf[i][ch * arr.devices + d] = (byte) t;
+                        stateOf[i][ch * arr.devices + d] = (float) arr.state(idx);
+                    }
+                }
+            }
+            targets = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+            psi = new double[targets.length];
+            ref = new double[targets.length];
+            hasCycleTerms = true;
+            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
+        }
+
         @Override
-        protected double transfer(int ch, double x) {
-            return x;
+        protected void cycleTerms(double[] u, double[] acc) {
+            double gRef = arr.gMinS / arr.levelStepS;
+            int devs = arr.devices;
+            for (int i = 0; i < rows; i++) {
+                double ui = u[i];
+                if (ui == 0) {
+                    continue;
+                }
+                double v = ui * vUnit;
+                double phi0 = 1 + knob * (c.device.ivFactor(arr.gMinS, v) - 1);
+                for (int t = 0; t < targets.length; t++) {
+                    double phi = 1 + knob * (c.device.ivFactor(targets[t], v) - 1);
+                    psi[t] = ui * (phi - 1);
+                    ref[t] = ui * gRef * (phi - phi0);
+                }
+                byte[] to = targetOf[i];
+                float[] st = stateOf[i];
+                for (int ch = 0; ch < channels; ch++) {
+                    double sum = 0;
+                    for (int d = 0; d < devs; d++) {
+                        int k = ch * devs + d;
+                        double term = st[k] * psi[to[k]] + ref[to[k]];
+                        sum += d == 0 ? term : -term;
+                    }
+                    acc[ch] += sum;
+                }
+            }
         }
     }
 }

@@ -51,11 +51,7 @@ final class LinearColumns {
             double zMax = t.rows * in.uMax() * Math.max(d.max(), 0);
             Readouts.linearRange(c, Readouts.mean(in, d, t.rows), Math.sqrt(Readouts.variance(in, d, t.rows)), zMin,
                     zMax, r);
-            for (int j = 0; j < t.cols; j++) {
-                int ch = t.channel(j, s, 0);
-                t.lo[ch] = r.lo;
-                t.step[ch] = r.step;
-            }
+            t.setRange(s, 0, r);
         }
     }
 }

@@ -11,9 +11,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The devices of one tile of one chip instance after programming (tier B): integer weights mapped to device
  * levels (bit slices, differential pair or offset), each device programmed and drifted by sampling the
  * device model (physics.md §4 order: target, programming error, stuck-at faults, drift to the evaluation
- * time), with the per-level read-noise variance the MVM draws from. A stuck device sits at g_min or g_max
- * instead of its programmed value and drifts like a device programmed there; its reads keep the read-noise
- * variance of its target level. States are normalised: n = (g - g_min) / ΔG, so an
+ * time; {@link Purpose#PROGRAMMING}, {@link Purpose#STUCK_AT} and {@link Purpose#DRIFT} streams), with the
+ * per-level read-noise variance the MVM draws from. States are normalised: n = (g - g_min) / ΔG, so an
  * ideal device holds exactly its integer level.
  *
  * <p>Device index of row i, logical column j, slice s, device d (0 = G+ or offset device, 1 = G-):
@@ -29,14 +28,20 @@ public final class ProgrammedArray {
     public final double gMinS;
     public final double levelStepS;
     private final int[] level;
+    /** The level whose read noise a device has: its target, or the level it is stuck at. */
+    private final int[] readLevel;
     private final double[] state;
+    /** Target conductance of each device, S: its level's, or the stuck value for a stuck device. */
+    private final double[] target;
     private final double[] readVarByLevel;
     private final int[][] weights;
     /** Output rescale of the global drift compensation (1 without). */
     public final double compensation;
 
     private ProgrammedArray(int rows, int cols, WeightMapping map, double gMin, double dG, int[] level,
-            double[] state, double[] readVar, int[][] weights, double compensation) {
+            int[] readLevel, double[] state, double[] target, double[] readVar, int[][] weights, double compensation) {
+        this.readLevel = readLevel;
+        this.target = target;
         this.rows = rows;
         this.cols = cols;
         this.slices = map.slices();
@@ -71,14 +76,17 @@ public final class ProgrammedArray {
         double dG = (dev.params().gMaxS - gMin) / (map.levels() - 1);
         var zp = ZigguratSampler.NormalizedGaussian.of(key.stream(Purpose.PROGRAMMING));
         var zd = ZigguratSampler.NormalizedGaussian.of(key.stream(Purpose.DRIFT));
-        var stuckDraws = key.stream(Purpose.STUCK_AT);
+        var stuck = key.stream(Purpose.STUCK_AT);
+        int top = map.levels() - 1;
         int n = rows * cols * slices * dps;
         int[] level = new int[n];
+        int[] readLevel = new int[n];
         double[] state = new double[n];
+        double[] target = new double[n];
         int[] plus = new int[slices];
         int[] minus = new int[slices];
         int[][] copy = new int[rows][];
-        double absIdeal = 0;
+        double absProgrammed = 0;
         double absStored = 0;
         int q = map.qMax();
         for (int i = 0; i < rows; i++) {
@@ -95,37 +103,44 @@ public final class ProgrammedArray {
                 }
                 map.levels(wij, plus, minus);
                 double stored = 0;
+                double programmed = 0;
                 for (int s = 0; s < slices; s++) {
                     for (int d = 0; d < dps; d++) {
                         int idx = ((i * cols + j) * slices + s) * dps + d;
                         int l = d == 0 ? plus[s] : minus[s];
                         double g = gMin + l * dG;
                         double gp = dev.samplePrograms(g, ni.programmingNoise(), zp);
-                        int stuck = dev.sampleStuck(ni.stuckAt(), stuckDraws);
-                        double gt;
-                        if (stuck == 0) {
-                            gt = dev.sampleDrift(g, gp, t, ni.drift(), zd);
-                        } else {
-                            double gs = dev.stuckConductance(stuck);
-                            gt = dev.sampleDrift(gs, gs, t, ni.drift(), zd);
+                        int fault = dev.sampleStuck(ni.stuckAt(), stuck);
+                        int rl = l;
+                        if (fault != 0) {
+                            // a stuck device sits at g_min or g_max and drifts and reads like one programmed there
+                            g = dev.stuckConductance(fault);
+                            gp = g;
+                            rl = fault < 0 ? 0 : top;
                         }
+                        double gt = dev.sampleDrift(g, gp, t, ni.drift(), zd);
+                        programmed += (d == 0 ? 1 : -1) * map.sliceWeight(s) * (gp - gMin) / dG;
                         level[idx] = l;
+                        readLevel[idx] = rl;
+                        target[idx] = g;
                         state[idx] = (gt - gMin) / dG;
                         stored += (d == 0 ? 1 : -1) * map.sliceWeight(s) * state[idx];
                     }
                 }
-                absIdeal += Math.abs(wij);
+                absProgrammed += Math.abs(programmed - map.offset());
                 absStored += Math.abs(stored - map.offset());
             }
         }
-        double comp = c.spec.operating().driftCompensation() && absStored > 0 ? absIdeal / absStored : 1;
+        // global drift compensation (aihwkit GlobalDriftCompensation, physics.md §3.2): mean |w| read right after
+        // programming over mean |w| read now
+        double comp = c.spec.operating().driftCompensation() && absStored > 0 ? absProgrammed / absStored : 1;
         double[] rv = new double[map.levels()];
         DeviceMoments mo = new DeviceMoments();
         for (int l = 0; l < rv.length; l++) {
             dev.moments(gMin + l * dG, t, ni.programmingNoise(), ni.readNoise(), ni.drift(), mo.clear());
             rv[l] = mo.readVar / (dG * dG);
         }
-        return new ProgrammedArray(rows, cols, map, gMin, dG, level, state, rv, copy, comp);
+        return new ProgrammedArray(rows, cols, map, gMin, dG, level, readLevel, state, target, rv, copy, comp);
     }
 
     /** Device index of (row, column, slice, device). */
@@ -143,6 +158,11 @@ public final class ProgrammedArray {
         return state[idx];
     }
 
+    /** Target conductance of a device, S: its level's, or the value it is stuck at. */
+    public double targetS(int idx) {
+        return target[idx];
+    }
+
     /** Conductance of a device at the evaluation time, S. */
     public double conductanceS(int idx) {
         return gMinS + levelStepS * state[idx];
@@ -151,6 +171,11 @@ public final class ProgrammedArray {
     /** Normalised read-noise variance of one read of a device at {@code level}. */
     public double readVariance(int level) {
         return readVarByLevel[level];
+    }
+
+    /** Normalised read-noise variance of one read of device {@code idx} (stuck devices at their stuck level). */
+    public double deviceReadVariance(int idx) {
+        return readVarByLevel[readLevel[idx]];
     }
 
     /** True when reads are noise-free. */

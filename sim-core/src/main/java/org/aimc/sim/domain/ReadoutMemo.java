@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class ReadoutMemo {
     /** Entries kept before the memo starts over. */
-    static final int MAX_ENTRIES = 50_000;
+    static final int MAX_ENTRIES = 2_000_000;
 
     private final HashMap<Object, Object> map = new HashMap<>();
 

@@ -143,13 +143,13 @@ public final class Readouts {
 
     /** {@link #differences} of slice {@code s} of a point (memoised per mapping and operand statistics). */
     public static Digit difference(TileContext c, int s) {
-        Digit[] all = c.memo.get(MemoKey.of("differences", c), () -> differences(c.mapping, c.operands));
+        Digit[] all = c.readouts.get(MemoKey.of("differences", c), () -> differences(c.mapping, c.operands));
         return all[s];
     }
 
     /** {@link #levels} of a point (memoised). */
     public static Digit[][] levels(TileContext c) {
-        return c.memo.get(MemoKey.of("levels", c), () -> levels(c.mapping, c.operands));
+        return c.readouts.get(MemoKey.of("levels", c), () -> levels(c.mapping, c.operands));
     }
 
     /**
@@ -162,19 +162,58 @@ public final class Readouts {
         }
     }
 
-    /** Memo key of a clipping or discrete converter average. */
-    private record ConverterKey(String what, Digit d, Inputs in, int rows, double lo, double step, int codes,
-            AdcErrors e, double analogSigma) {
+    /**
+     * Memo key of a clipping or discrete converter average. Looked up several times per design point, so
+     * its hash is computed once, from the raw bits of its numbers (no boxing).
+     */
+    private static final class ConverterKey {
+        private final String what;
+        private final Digit d;
+        private final Inputs in;
+        private final int rows;
+        private final double lo;
+        private final double step;
+        private final int codes;
+        private final AdcErrors e;
+        private final double analogSigma;
+        private final int hash;
+
+        ConverterKey(String what, Digit d, Inputs in, int rows, double lo, double step, int codes, AdcErrors e,
+                double analogSigma) {
+            this.what = what;
+            this.d = d;
+            this.in = in;
+            this.rows = rows;
+            this.lo = lo;
+            this.step = step;
+            this.codes = codes;
+            this.e = e;
+            this.analogSigma = analogSigma;
+            long h = what.hashCode();
+            h = h * 31 + System.identityHashCode(d);
+            h = h * 31 + Double.hashCode(in.eu()) + 7 * Double.hashCode(in.eu2()) + 13 * in.uMax()
+                    + 17 * Double.hashCode(in.cycleSum());
+            h = h * 31 + rows;
+            h = h * 31 + Double.hashCode(lo);
+            h = h * 31 + Double.hashCode(step);
+            h = h * 31 + codes;
+            h = h * 31 + Double.hashCode(e.inlLsb()) + 3 * Double.hashCode(e.dnlSigmaLsb())
+                    + 5 * Double.hashCode(e.noiseLsb());
+            h = h * 31 + Double.hashCode(analogSigma);
+            this.hash = (int) (h ^ (h >>> 32));
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof ConverterKey k && k.what.equals(what) && k.d == d && k.in.equals(in) && k.rows == rows
-                    && k.lo == lo && k.step == step && k.codes == codes && k.e.equals(e)
-                    && Double.compare(k.analogSigma, analogSigma) == 0;
+            return o instanceof ConverterKey k && k.hash == hash && k.d == d && k.rows == rows && k.codes == codes
+                    && Double.compare(k.lo, lo) == 0 && Double.compare(k.step, step) == 0
+                    && Double.compare(k.analogSigma, analogSigma) == 0 && (k.what == what || k.what.equals(what))
+                    && (k.in == in || k.in.equals(in)) && (k.e == e || k.e.equals(e));
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(what, System.identityHashCode(d), in, rows, lo, step, codes, e, analogSigma);
+            return hash;
         }
     }
 
@@ -196,7 +235,7 @@ public final class Readouts {
 
     /** Mean stored level over all devices of a tile (memoised). */
     public static double meanLevel(TileContext c) {
-        return c.memo.get(MemoKey.of("meanLevel", c), () -> meanLevel(c.mapping, c.operands));
+        return c.readouts.get(MemoKey.of("meanLevel", c), () -> meanLevel(c.mapping, c.operands));
     }
 
     /** Mean stored level over all devices of a tile. */
@@ -388,18 +427,18 @@ public final class Readouts {
         AdcErrors e = c.adcErrors;
         boolean exactConversion = r.integerExact && analogSigma == 0 && e.exact();
         double[][] dist = !exactConversion && discreteCase(analogSigma, r)
-                ? c.memo.get(new ConverterKey("dist", d, in, rows, 0, 0, 0, AdcErrors.NONE, 0),
+                ? c.readouts.get(new ConverterKey("dist", d, in, rows, 0, 0, 0, AdcErrors.NONE, 0),
                         () -> DiscreteConversion.distribution(in, d, 0, rows))
                 : null;
         if (dist != null) {
             DoubleUnaryOperator id = x -> x;
             Range rr = r.copy();
             ConverterKey key = new ConverterKey("mse", d, in, rows, r.lo, r.step, r.codes, e, analogSigma);
-            double[][] m = c.memo.get(key, () -> DiscreteConversion.mse(dist, id, x -> 1, id, rr, e, analogSigma));
+            double[][] m = c.readouts.get(key, () -> DiscreteConversion.mse(dist, id, x -> 1, id, rr, e, analogSigma));
             b.discrete(w2, weight * in.cycleSum(), m, analogSigma);
             if (in.uMax() == 1 && in.cycleSum() > 1) {
                 double cross = weight * weight * (in.cycleSum() * in.cycleSum() - in.cycleSumSq());
-                double[] cov = c.memo.get(new ConverterKey("cov", d, in, rows, r.lo, r.step, r.codes, e, analogSigma),
+                double[] cov = c.readouts.get(new ConverterKey("cov", d, in, rows, r.lo, r.step, r.codes, e, analogSigma),
                         () -> DiscreteConversion.cycleCovariance(in, d, rows, rr, e, analogSigma));
                 b.covariance(cross, cov);
             }
@@ -408,7 +447,7 @@ public final class Readouts {
             if (c.spec.adc().fullScale().equals("sigma")) {
                 double lo = r.lo;
                 double hi = r.hi();
-                double clip = c.memo.get(new ConverterKey("clip", d, in, rows, lo, r.step, r.codes, AdcErrors.NONE, 0),
+                double clip = c.readouts.get(new ConverterKey("clip", d, in, rows, lo, r.step, r.codes, AdcErrors.NONE, 0),
                         () -> clippingMse(in, d, rows, lo, hi));
                 quant = var > 0 ? r.step * r.step / 12 + clip : 0;
             } else {
@@ -565,11 +604,39 @@ public final class Readouts {
         }
     }
 
-    /** Steps finer than this many units of the signal, with analog noise below half a unit: discrete. */
-    static final double DISCRETE_STEP = 4;
+    /**
+     * Adds the converter terms of every slice of a linear read-out whose pair is subtracted in the analog
+     * domain (one conversion per slice and cycle), after the budget's other sources (their size sets the
+     * analog noise of a conversion, {@link #analogSigma}).
+     */
+    public static void addSliceConverters(TileContext c, int rows, ErrorBudget out) {
+        addSliceConverters(c, rows, analogSigma(c, out, 1), out);
+    }
+
+    /** As {@link #addSliceConverters(TileContext, int, ErrorBudget)} with a given analog noise. */
+    public static void addSliceConverters(TileContext c, int rows, double analogSigma, ErrorBudget out) {
+        Inputs in = inputs(c);
+        Range r = new Range();
+        ConverterSum sum = new ConverterSum();
+        for (int s = 0; s < c.mapping.slices(); s++) {
+            addLinearConverter(c, in, difference(c, s), rows, c.mapping.sliceWeight(s), analogSigma, r, sum);
+        }
+        sum.flush(out);
+    }
+
+    /**
+     * Steps finer than this many units of the signal, with no analog noise: discrete, averaged exactly over
+     * the signal's lattice. With analog noise the uniform (step^2 / 12) picture is used: Gaussian noise of
+     * sigma units damps the lattice's first Fourier component by exp(-2 pi^2 sigma^2) (0.29 at 0.25 units,
+     * 0.007 at 0.5), and for steps of several units the lattice error averages to within (1 / step)^2 of it.
+     * Below about a quarter unit of noise the uniform picture can miss the converter term by tens of percent
+     * (the measured bound of AnalyticVsMonteCarloIT still holds for the whole budget); the exact average costs
+     * tens of microseconds per distinct conversion, which a million-point sweep cannot pay per noise level.
+     */
+    static final double DISCRETE_STEP = 2;
 
     static boolean discreteCase(double analogSigma, Range r) {
-        return analogSigma < 0.5 && r.step < DISCRETE_STEP;
+        return analogSigma == 0 && r.step < DISCRETE_STEP;
     }
 
     /**

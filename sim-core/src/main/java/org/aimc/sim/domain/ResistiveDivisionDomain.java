@@ -90,8 +90,8 @@ public final class ResistiveDivisionDomain implements DomainKind {
 
         Design(TileContext c, Model m) {
             this.access = new SeriesAccessCell(c.device, m.rOn);
-            DeviceErrorStats st = new DeviceErrorStats(access, c.mapping, c.operands, c.spec.nonideal().programmingNoise(),
-                    c.spec.nonideal().readNoise(), c.spec.nonideal().drift(), c.spec.operating().timeS(),
+            DeviceErrorStats st = new DeviceErrorStats(access, c.mapping, c.operands,
+                    TileContext.deviceKnobs(c.spec, c.dac), c.spec.operating().timeS(),
                     c.spec.operating().driftCompensation());
             this.cell = new TileContext(c.spec, access, c.mapping, c.operands, st, c.dac, c.adc, c.tech);
             double dG = st.levelStepS;
@@ -446,10 +446,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
             for (int s = 0; s < slices; s++) {
                 for (int dev = 0; dev < arr.devices; dev++) {
                     m.range(c, d, s, dev, r);
-                    for (int j = 0; j < cols; j++) {
-                        lo[channel(j, s, dev)] = r.lo;
-                        step[channel(j, s, dev)] = r.step;
-                    }
+                    setRange(s, dev, r);
                 }
             }
             finish();
@@ -464,6 +461,28 @@ public final class ResistiveDivisionDomain implements DomainKind {
         @Override
         protected double rowBase() {
             return d.b;
+        }
+
+        /**
+         * Gated nodes: v = s / (s + lambda), with read noise small against s carried by the slope
+         * (1 - v)^2 / lambda (as {@link #nonlinearValue}, one division per node).
+         */
+        @Override
+        protected void nonlinearValues(double[] sums, double[] pre, double[] after, double[] out) {
+            double lambda = d.lambda;
+            double small = SMALL_NOISE * SMALL_NOISE;
+            for (int ch = 0; ch < channels; ch++) {
+                double s = sums[ch];
+                double p = pre[ch];
+                if (p > 0 && p >= small * s * s) {
+                    out[ch] = nonlinearValue(ch, s, p, after[ch]);
+                    continue;
+                }
+                double v = s / (s + lambda);
+                double slope = (1 - v) * (1 - v) / lambda;
+                double var = slope * slope * p + after[ch];
+                out[ch] = var > 0 ? v + Math.sqrt(var) * circuitZ.sample() : v;
+            }
         }
 
         /** dv/ds = lambda / (s + lambda)^2 = (1 - v)^2 / lambda for v = s / (s + lambda). */

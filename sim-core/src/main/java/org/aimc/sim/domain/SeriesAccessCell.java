@@ -108,4 +108,15 @@ final class SeriesAccessCell implements DeviceModel {
     public double sampleRead(double gCell, double gCellNow, double t, double knob, NormalizedGaussianSampler z) {
         return cell(dev.sampleRead(device(gCell), device(gCellNow), t, knob, z));
     }
+
+    @Override
+    public double stuckConductance(int state) {
+        return cell(dev.stuckConductance(state));
+    }
+
+    @Override
+    public DeviceModel atTemperature(double temperatureK, double knob) {
+        DeviceModel d = dev.atTemperature(temperatureK, knob);
+        return d == dev ? this : new SeriesAccessCell(d, rOn);
+    }
 }

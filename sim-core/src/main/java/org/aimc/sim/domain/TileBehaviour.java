@@ -15,10 +15,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The behavioural (tier B) MVM of one programmed tile of one chip instance, shared by every domain: inputs
  * through the input encoding (per-cycle codes u, with the driver's errors), per conversion channel the
  * row sum A = sum_i u_i a_i of the domain's static per-cell contributions a (and the read-noise variance
- * sum_i u_i^2 v_i), then the domain's analog physics ({@link #analog}: read noise, circuit noise, static
- * gain and offset, saturation), the channel's converter ({@link AdcInstance}, range from {@link Readouts}),
- * the per-column affine calibration, the domain's digital inverse ({@link #toZ}), and the shift-and-add of
- * slices and bit-serial cycles, the digital offset removal and the drift-compensation rescale.
+ * sum_i u_i^2 v_i), then the domain's transfer ({@link #transfer}: static gain and offset, saturation,
+ * nonlinearity) with the read noise before it and the circuit noise after it ({@link #postVariance}: kT/C,
+ * thermal, jitter; the converter's comparator noise referred to its input joins it), the channel's
+ * converter ({@link AdcInstance}, range from {@link Readouts}), the per-column affine calibration, the
+ * domain's digital inverse ({@link #toZ}), and the shift-and-add of slices and bit-serial cycles, the
+ * digital offset removal and the drift-compensation rescale. Temporal noise of a linear transfer is drawn
+ * as one Gaussian per conversion (read and circuit noise add), from the circuit-noise stream.
  *
  * <p>A channel is one converted node: slice s of logical column j, and for domains that convert each
  * device of a differential pair separately, the device (node) with its sign. Channels are numbered
@@ -73,6 +76,18 @@ public abstract class TileBehaviour {
      * noise after it are drawn as one Gaussian.
      */
     protected boolean linearTransfer = true;
+    /**
+     * True when the domain adds input-dependent terms to the row sums that no per-cell contribution holds
+     * ({@link #cycleTerms}, e.g. a device I-V nonlinearity).
+     */
+    protected boolean hasCycleTerms;
+    /**
+     * Global output gain the digital back end applies after the offset removal and drift compensation (1 but
+     * for a gain fitted to a known systematic error such as the device I-V nonlinearity).
+     */
+    protected double outputGain = 1;
+    /** Duration of one input LSB of pulse-width inputs, s: set by domains that take pulse widths. */
+    protected double pulseLsbS;
     /** postVariance plus the converter's comparator noise referred to its input, set by {@link #finish}. */
     private double[] noiseAfter;
     private double[] invStep;
@@ -80,8 +95,11 @@ public abstract class TileBehaviour {
     private double[] calGain;
     private double[] calOffset;
     private final double[] value;
-    /** Per channel and converter code: the calibrated, inverted estimate of Z (null when not tabulated). */
-    private double[][] zTable;
+    /**
+     * Per channel and converter code: the calibrated, inverted estimate of Z (null when not tabulated).
+     * Single precision (relative 6e-8, far below a converter step) keeps the tables of all channels in cache.
+     */
+    private float[][] zTable;
     /** Converter codes up to which {@link #zTable} is built. */
     static final int Z_TABLE_CODES = 1024;
     /**
@@ -148,6 +166,14 @@ public abstract class TileBehaviour {
         }
     }
 
+    /** Sets the converter range of slice {@code s}, node {@code node} of every column. */
+    protected final void setRange(int s, int node, Readouts.Range r) {
+        for (int j = 0; j < cols; j++) {
+            lo[channel(j, s, node)] = r.lo;
+            step[channel(j, s, node)] = r.step;
+        }
+    }
+
     /** Channel of (column, slice, node). */
     protected final int channel(int j, int s, int node) {
         return (j * slices + s) * nodes + node;
@@ -202,7 +228,7 @@ public abstract class TileBehaviour {
                     }
                     int idx = arr.index(i, j, s, d);
                     double k = scale.of(i, ch, idx);
-                    sum += k * k * arr.readVariance(arr.level(idx));
+                    sum += k * k * arr.deviceReadVariance(idx);
                 }
                 v[i][ch] = (float) sum;
                 lo[ch] = Math.min(lo[ch], sum);
@@ -286,11 +312,11 @@ public abstract class TileBehaviour {
             }
         }
         if (!nativeIsZ && adcs.length > 0 && adcs[0] != null && (1 << bits) <= Z_TABLE_CODES) {
-            zTable = new double[channels][1 << bits];
+            zTable = new float[channels][1 << bits];
             for (int ch = 0; ch < channels; ch++) {
                 for (int code = 0; code < zTable[ch].length; code++) {
                     double raw = lo[ch] + (code + 0.5) * step[ch];
-                    zTable[ch][code] = toZ(ch, calGain == null ? raw : calGain[ch] * raw + calOffset[ch]);
+                    zTable[ch][code] = (float) toZ(ch, calGain == null ? raw : calGain[ch] * raw + calOffset[ch]);
                 }
             }
         }
@@ -308,10 +334,18 @@ public abstract class TileBehaviour {
 
     /**
      * Per-cycle input codes of the rows: the bit of cycle {@code k} for bit-serial inputs, the DAC level for
-     * amplitude inputs, the input code for pulse widths. Domains with pulse-edge errors override it.
+     * amplitude inputs, the input code for pulse widths (with the driver's pulse errors in units of
+     * {@link #pulseLsbS} when a domain sets it).
      * Writes {@code out[0..rows)}.
      */
     protected void rowInputs(int[] x, int k, double[] out) {
+        if (pulseLsbS > 0 && encoding == Encoding.PULSE_WIDTH) {
+            for (int i = 0; i < rows; i++) {
+                out[i] = x[i];
+            }
+            pulseErrors(x, out, pulseLsbS);
+            return;
+        }
         switch (encoding) {
             case BIT_SERIAL -> {
                 for (int i = 0; i < rows; i++) {
@@ -342,7 +376,7 @@ public abstract class TileBehaviour {
      * longer by the driver's static error of its row and by the difference of two independent edge-jitter
      * draws, in units of {@code tLsbS}. Does nothing for other encodings.
      */
-    protected final void pulseErrors(int[] x, double[] out, double tLsbS) {
+    private void pulseErrors(int[] x, double[] out, double tLsbS) {
         if (encoding != Encoding.PULSE_WIDTH) {
             return;
         }
@@ -364,7 +398,9 @@ public abstract class TileBehaviour {
      * saturation, the domain's nonlinearity. Called only without {@link #linearTransfer}; with it the
      * transfer is analogGain[ch] x + analogOffset[ch].
      */
-    protected abstract double transfer(int ch, double x);
+    protected double transfer(int ch, double x) {
+        return analogGain[ch] * x + analogOffset[ch];
+    }
 
     /**
      * d transfer / dx at {@code x}, where the transfer is {@code value} (numerically by default; domains with a
@@ -423,7 +459,7 @@ public abstract class TileBehaviour {
         this.circuitZ = circuitNoise;
         boolean ideal = adcs.length == 0 || adcs[0] == null;
         double offset = digitalOffset();
-        double comp = compensation();
+        double comp = compensation() * outputGain;
         for (int v = 0; v < x.length; v++) {
             int[] xv = x[v];
             double[] y = out[v];
@@ -444,9 +480,7 @@ public abstract class TileBehaviour {
                         value[ch] = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
                     }
                 } else {
-                    for (int ch = 0; ch < channels; ch++) {
-                        value[ch] = nonlinearValue(ch, acc[ch], accVar[ch], noiseAfter[ch]);
-                    }
+                    nonlinearValues(acc, accVar, noiseAfter, value);
                 }
                 double shiftZ = sumOffset() * sumU;
                 if (zTable != null) {
@@ -492,8 +526,19 @@ public abstract class TileBehaviour {
         }
     }
 
+    /**
+     * The values of the channels of a nonlinear transfer for this cycle: row sums {@code sums}, read-noise
+     * variances {@code pre} before the transfer and noise variances {@code after} it. Writes {@code out}.
+     * Domains may override it with a loop specialised to their transfer (the same noise draws).
+     */
+    protected void nonlinearValues(double[] sums, double[] pre, double[] after, double[] out) {
+        for (int ch = 0; ch < channels; ch++) {
+            out[ch] = nonlinearValue(ch, sums[ch], pre[ch], after[ch]);
+        }
+    }
+
     /** The value of a channel with a nonlinear transfer, its read noise before and its own noise after it. */
-    private double nonlinearValue(int ch, double sum, double pre, double after) {
+    protected final double nonlinearValue(int ch, double sum, double pre, double after) {
         double val = transfer(ch, sum);
         if (pre > 0 && pre < SMALL_NOISE * SMALL_NOISE * sum * sum) {
             // noise far below the value: through the transfer's local slope (error O(noise^2))
@@ -570,6 +615,16 @@ public abstract class TileBehaviour {
         } else if (!readNoise) {
             Arrays.fill(accVar, 0);
         }
+        if (hasCycleTerms) {
+            cycleTerms(u, acc);
+        }
+    }
+
+    /**
+     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} that the
+     * per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the default adds nothing.
+     */
+    protected void cycleTerms(double[] u, double[] acc) {
     }
 
     /**

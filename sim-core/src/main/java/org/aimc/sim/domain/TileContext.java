@@ -32,35 +32,46 @@ public final class TileContext {
     public final AdcErrors adcErrors;
     /** Input-driver error magnitudes, scaled like {@link #adcErrors}. */
     public final DacErrors dacErrors;
-    /** Memoised readout intermediates and results of expensive sub-models that many points share (e.g.
-     * Monte-Carlo IR-drop tiers): the evaluator's, shared across its points; else this point's own. */
-    final ReadoutMemo memo;
+    /** See the constructor. */
+    public final java.util.Map<Object, Double> memo;
+    /** Memoised readout intermediates (the evaluator's, shared across its points; else this point's own). */
+    final ReadoutMemo readouts;
     private final double cellPitchM;
+    /**
+     * Per-point values a domain may compute once and reuse across its calls for this point (the network
+     * roll-up asks for the energy of several tile shapes of one point). Owned by the domain of this point;
+     * {@link #scratchValid} says whether it has been filled.
+     */
+    public final double[] scratch = new double[8];
+    public boolean scratchValid;
 
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech) {
+        this(spec, device, mapping, operands, deviceErrors, dac, adc, tech, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param memo results of expensive sub-models that many points share (e.g. Monte-Carlo IR-drop tiers),
+     *             keyed by everything they depend on; owned by one evaluator (one thread), never global
+     */
+    public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
+            DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech,
+            java.util.Map<Object, Double> memo) {
         this(spec, device, mapping, operands, deviceErrors, dac, adc, tech,
                 AdcErrors.of(Peripherals.adcParams(adc.id(), spec.adc().overrides())),
-                DacErrors.of(Peripherals.dacParams(dac.id(), spec.dac().overrides())));
+                DacErrors.of(Peripherals.dacParams(dac.id(), spec.dac().overrides())), memo, new ReadoutMemo());
     }
 
     /**
      * A context with the converters' error magnitudes already resolved from the spec ({@link
-     * Peripherals#adcParams}, {@link Peripherals#dacParams}), before the circuit knobs are applied.
+     * Peripherals#adcParams}, {@link Peripherals#dacParams}), before the circuit knobs are applied, and the
+     * memos the caller keeps across points (one per thread; the evaluator's): {@code memo} for expensive
+     * sub-models (IR-drop tiers), {@code readouts} for readout intermediates.
      */
     public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
             DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech, AdcErrors adcErrors,
-            DacErrors dacErrors) {
-        this(spec, device, mapping, operands, deviceErrors, dac, adc, tech, adcErrors, dacErrors, new ReadoutMemo());
-    }
-
-    /**
-     * As above, with a memo of readout intermediates that the caller keeps across points (one per thread;
-     * the evaluator's).
-     */
-    public TileContext(PointSpec spec, DeviceModel device, WeightMapping mapping, OperandStats operands,
-            DeviceErrorStats deviceErrors, DacKind dac, AdcKind adc, Technology tech, AdcErrors adcErrors,
-            DacErrors dacErrors, ReadoutMemo memo) {
+            DacErrors dacErrors, java.util.Map<Object, Double> memo, ReadoutMemo readouts) {
+        this.readouts = readouts;
         this.memo = memo;
         this.spec = spec;
         this.device = device;
@@ -82,13 +93,19 @@ public final class TileContext {
      * device spec and presets): mapping, operand and device-error statistics, converters and technology.
      */
     public static TileContext of(PointSpec p, DeviceModel device) {
-        WeightMapping map = new WeightMapping(p.mapping(), device.params().bitsPerCellMax);
+        DeviceModel dev = device.atTemperature(p.operating().temperatureK(), p.nonideal().temperature());
+        WeightMapping map = new WeightMapping(p.mapping(), dev.params().bitsPerCellMax);
         OperandStats ops = new OperandStats(p.data(), p.mapping().weightBits(), p.dac().bits());
-        var ni = p.nonideal();
-        DeviceErrorStats st = new DeviceErrorStats(device, map, ops, ni.programmingNoise(), ni.readNoise(), ni.drift(),
-                p.operating().timeS(), p.operating().driftCompensation());
-        return new TileContext(p, device, map, ops, st, Peripherals.dacs().require(p.dac().kind()),
-                Peripherals.adcs().require(p.adc().kind()), new Technology(p.operating()));
+        DacKind dac = Peripherals.dacs().require(p.dac().kind());
+        DeviceErrorStats st = new DeviceErrorStats(dev, map, ops, deviceKnobs(p, dac), p.operating().timeS(),
+                p.operating().driftCompensation());
+        return new TileContext(p, dev, map, ops, st, dac, Peripherals.adcs().require(p.adc().kind()),
+                new Technology(p.operating()));
+    }
+
+    /** The device knobs of a point: the I-V nonlinearity acts on amplitude-encoded inputs only. */
+    static org.aimc.sim.spec.NonidealSpec deviceKnobs(PointSpec p, DacKind dac) {
+        return dac.encoding() == Encoding.AMPLITUDE ? p.nonideal() : p.nonideal().withNonlinearity(0);
     }
 
     /** Scale of static circuit mismatch (nonideal.circuit_mismatch). */

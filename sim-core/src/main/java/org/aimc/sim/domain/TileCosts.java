@@ -1,6 +1,5 @@
 package org.aimc.sim.domain;
 
-import org.aimc.sim.cost.Technology;
 import org.aimc.sim.peripheral.ColumnCalibration;
 import org.aimc.sim.peripheral.ShiftAdd;
 
@@ -98,10 +97,5 @@ final class TileCosts {
     /** Physical columns of {@code weightCols} logical columns. */
     static int physicalColumns(TileContext c, int weightCols) {
         return weightCols * c.mapping.columnsPerWeight();
-    }
-
-    /** Technology of the point (shorthand). */
-    static Technology tech(TileContext c) {
-        return c.tech;
     }
 }

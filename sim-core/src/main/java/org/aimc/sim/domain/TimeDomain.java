@@ -313,7 +313,6 @@ public final class TimeDomain implements DomainKind {
      * and is subtracted for a chain timed from the start edge); jitter per conversion; pulse edges.
      */
     static final class ChainTile extends TileBehaviour {
-        private final double tLsb;
 
         ChainTile(TileContext c, ProgrammedArray arr, ChipKey key, Model m) {
             super(c, arr, 1, key);
@@ -342,28 +341,15 @@ public final class TimeDomain implements DomainKind {
             readVariance((i, ch, idx) -> 1);
             double jit = m.jitterSigma(c);
             java.util.Arrays.fill(postVariance, jit * jit);
-            tLsb = m.tLsb;
+            pulseLsbS = m.tLsb;
             Readouts.Range r = new Readouts.Range();
             for (int s = 0; s < slices; s++) {
                 m.range(c, s, 0, r);
-                for (int j = 0; j < cols; j++) {
-                    lo[channel(j, s, 0)] = r.lo;
-                    step[channel(j, s, 0)] = r.step;
-                }
+                setRange(s, 0, r);
             }
             finish();
         }
 
-        @Override
-        protected void rowInputs(int[] x, int k, double[] out) {
-            super.rowInputs(x, k, out);
-            pulseErrors(x, out, tLsb);
-        }
-
-        @Override
-        protected double transfer(int ch, double x) {
-            return x + analogOffset[ch];
-        }
     }
 
     /**
@@ -393,10 +379,7 @@ public final class TimeDomain implements DomainKind {
             for (int s = 0; s < slices; s++) {
                 for (int d = 0; d < arr.devices; d++) {
                     m.range(c, s, d, r);
-                    for (int j = 0; j < cols; j++) {
-                        lo[channel(j, s, d)] = r.lo;
-                        step[channel(j, s, d)] = r.step;
-                    }
+                    setRange(s, d, r);
                 }
             }
             finish();

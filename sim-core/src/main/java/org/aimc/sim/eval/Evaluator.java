@@ -3,6 +3,7 @@ package org.aimc.sim.eval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.aimc.sim.accuracy.AccuracySurrogate;
 import org.aimc.sim.accuracy.CalibrationCurve;
 import org.aimc.sim.accuracy.DeviceErrorStats;
 import org.aimc.sim.accuracy.ErrorBudget;
@@ -68,10 +69,17 @@ public final class Evaluator {
     private final Map<DomainSpec, ResolvedDomain> domains = new HashMap<>();
     private final Map<StatsKey, Stats> statsBySpec = new HashMap<>();
     private final TileCost cost = new TileCost();
+    /** Error budgets shared by points that differ only in paths their domain's budget does not read. */
+    private final Map<Long, double[]> budgets = new HashMap<>();
+    private static final int MAX_BUDGETS = 500_000;
+    /** The budget key of the point being filled (digits of the axes its budget reads), or -1. */
+    private long errorKey = -1;
+    private final int[] radix;
+    /** Results of expensive sub-models shared by many points (see {@link TileContext#memo}). */
+    private final Map<Object, Double> memo = new HashMap<>();
     private final NetworkRollup rollup = new NetworkRollup();
     private final ErrorBudget budget = new ErrorBudget();
-    /** Readout intermediates and expensive sub-models (IR-drop tiers) shared by many points. */
-    private final ReadoutMemo memo = new ReadoutMemo();
+    private final ReadoutMemo readouts = new ReadoutMemo();
 
     private record ResolvedDevice(DeviceModel model, ParamValues params, String text, String preset) {
     }
@@ -120,6 +128,10 @@ public final class Evaluator {
         DesignSpace space = plan.space();
         this.digits = new int[space.axisCount()];
         this.decoder = space.decoder();
+        this.radix = new int[space.axisCount()];
+        for (int a = 0; a < radix.length; a++) {
+            radix[a] = space.axes().get(a).size();
+        }
         this.partsByDigits = new SubspaceCache<>(space, PART_AXES);
         this.statsByDigits = new SubspaceCache<>(space, STATS_AXES);
     }
@@ -143,7 +155,12 @@ public final class Evaluator {
         PointSpec p = decoder.decode(index, digits);
         Parts parts = partsByDigits.get(digits, () -> parts(p));
         Stats st = statsByDigits.get(digits, () -> stats(p, parts));
-        return fill(index, p, parts, st, row);
+        errorKey = errorKey(p, parts.domain.model);
+        try {
+            return fill(index, p, parts, st, row);
+        } finally {
+            errorKey = -1;
+        }
     }
 
     /**
@@ -165,6 +182,17 @@ public final class Evaluator {
         return new Parts(device(p.device()), domain(p.domain()), Peripherals.dacs().require(p.dac().kind()),
                 Peripherals.adcs().require(p.adc().kind()),
                 new ResolvedConverters(AdcErrors.of(a), DacErrors.of(d), text(a), text(d)));
+    }
+
+    /** Mixed-radix number of the digits of the axes the point's error budget reads. */
+    private long errorKey(PointSpec p, DomainModel dm) {
+        long key = 0;
+        java.util.List<org.aimc.sim.spec.Axis> axes = plan.space().axes();
+        for (int a = 0; a < radix.length; a++) {
+            int d = dm.errorsDependOn(axes.get(a).path(), p) ? digits[a] : 0;
+            key = key * radix[a] + d;
+        }
+        return key;
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
@@ -191,7 +219,7 @@ public final class Evaluator {
                     + " columns";
         } else {
             ctx = new TileContext(p, st.device, map, st.operands, st.deviceErrors, parts.dac, parts.adc,
-                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo);
+                    new Technology(p.operating()), parts.converters.adc, parts.converters.dac, memo, readouts);
             reason = parts.domain.model.infeasibility(ctx);
         }
         if (reason != null) {
@@ -232,7 +260,19 @@ public final class Evaluator {
                 .putDouble(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
 
         ErrorBudget b = budget.clear();
-        dm.errors(ctx, b);
+        long key = errorKey >= 0 ? errorKey : -1;
+        double[] known = key >= 0 ? budgets.get(key) : null;
+        if (known != null) {
+            b.restore(known);
+        } else {
+            dm.errors(ctx, b);
+            if (key >= 0) {
+                if (budgets.size() >= MAX_BUDGETS) {
+                    budgets.clear();
+                }
+                budgets.put(key, b.snapshot());
+            }
+        }
         double snr = b.snrDb();
         ErrorSource dominant = b.dominant();
         row.putDouble(b.relativeError());
@@ -245,12 +285,27 @@ public final class Evaluator {
         for (ErrorSource source : ErrorSource.values()) {
             row.putDouble(b.relativeError(source));
         }
+        double gain = b.gain();
+        double effective = b.effectiveRelativeError();
+        row.putDouble(gain);
+        if (Double.isInfinite(effective)) {
+            row.putNull(); // the gain removes the whole signal
+        } else {
+            row.putDouble(effective);
+        }
         double operand = ctx.operands.quantisationRelError();
         row.putDouble(operand);
         if (curve == null) {
-            row.putNull().putNull();
+            row.putNull().putNull().putNull();
         } else {
-            row.putDouble(curve.estimate(Math.hypot(b.relativeError(), operand))).putString("A");
+            int q = ctx.operands.qMax();
+            double sigma = AccuracySurrogate.sigma(b, operand, curve.signal(), p.array().rows(),
+                    ctx.operands.ew2() / ((double) q * q), p.adc().fullScale().equals("sigma"));
+            if (Double.isInfinite(sigma)) {
+                row.putNull().putDouble(curve.estimate(Double.MAX_VALUE)).putString("A");
+            } else {
+                row.putDouble(sigma).putDouble(curve.estimate(sigma)).putString("A");
+            }
         }
         return row;
     }

@@ -102,13 +102,20 @@ public final class ResultColumns {
         col("snr_db", Type.DOUBLE, true, "10 log10(E[y^2]/E[e^2]); null for an exact MVM");
         col("dominant_error_source", Type.STRING, true, "largest error source; null for an exact MVM");
         for (ErrorSource e : ErrorSource.values()) {
-            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.id().replace('_', ' ') + " alone");
+            col("err_" + e.id(), Type.DOUBLE, true, "relative MVM error from " + e.description() + " alone");
         }
+        col("mvm_gain", Type.DOUBLE, true, "gain g = E[e y] / E[y^2] the MVM error amounts to on average (systematic "
+                + "weight shrink, compensation rescale); 0 when the error is uncorrelated with the output");
+        col("mvm_rel_error_effective", Type.DOUBLE, true, "relative MVM error with the gain set aside: "
+                + "sqrt(E[e^2] - g^2 E[y^2]) / ((1 + g) sqrt(E[y^2])); null when g <= -1 (no signal left)");
         col("operand_rel_error", Type.DOUBLE, true,
                 "relative MVM error of quantising weights and inputs to weight_bits / input_bits (not in mvm_rel_error)");
+        col("mvm_rel_error_workload", Type.DOUBLE, true, "the error accuracy_est looks up: mvm_rel_error_effective "
+                + "and operand_rel_error referred to the workload's real layer outputs (AccuracySurrogate); null "
+                + "without a calibration curve or when g <= -1");
         col("accuracy_est", Type.DOUBLE, true,
-                "tier-A accuracy: the workload's calibration curve at sqrt(mvm_rel_error^2 + operand_rel_error^2); "
-                        + "null for workloads without one");
+                "tier-A accuracy: the workload's calibration curve at mvm_rel_error_workload; null for workloads "
+                        + "without one");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }
 

@@ -86,9 +86,9 @@ public final class HatRunner {
         }
         Network net = in.pretrained().copy();
         int bits = target.inputBits();
-        Examples train = in.train().head(method == HatMethod.HARDWARE_IN_LOOP || method == HatMethod.IN_SILICO
-                ? s.hil().trainImages() : s.trainImages());
-        Examples test = in.test().head(s.testImages());
+        Examples train = in.train().head(Math.min(in.train().size(),
+                method == HatMethod.HARDWARE_IN_LOOP || method == HatMethod.IN_SILICO ? s.hil().trainImages() : s.trainImages()));
+        Examples test = in.test().head(Math.min(in.test().size(), s.testImages()));
         double[] clips0 = ActivationRanges.calibrate(net, train, Math.min(s.calibrationImages(), train.size()), bits);
         TrainingSpec ts = s.training().withEpochs(s.epochs()).withSeed(seed);
         UniformRandomProvider noise = noiseStream(seed, index);

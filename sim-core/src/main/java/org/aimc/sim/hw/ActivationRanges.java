@@ -36,7 +36,7 @@ public final class ActivationRanges {
         int xMax = (1 << inputBits) - 1;
         Recorder rec = new Recorder(net, count);
         int batch = Math.min(256, count);
-        Examples head = new Head(calibration, count);
+        Examples head = calibration.head(count);
         net.classify(head, rec, batch, null);
         double[] clip = new double[net.depth()];
         for (int l = 0; l < clip.length; l++) {
@@ -80,34 +80,6 @@ public final class ActivationRanges {
             s += e * e;
         }
         return s;
-    }
-
-    /** The first {@code n} examples of another set. */
-    private record Head(Examples all, int n) implements Examples {
-        @Override
-        public int size() {
-            return n;
-        }
-
-        @Override
-        public int features() {
-            return all.features();
-        }
-
-        @Override
-        public int classes() {
-            return all.classes();
-        }
-
-        @Override
-        public int label(int i) {
-            return all.label(i);
-        }
-
-        @Override
-        public void copyFeatures(int i, double[] dst, int offset) {
-            all.copyFeatures(i, dst, offset);
-        }
     }
 
     /** The exact product, keeping every layer's inputs. */

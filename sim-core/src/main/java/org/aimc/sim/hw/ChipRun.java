@@ -33,10 +33,13 @@ public final class ChipRun {
      * @param accuracy                fraction of the test set classified correctly
      * @param mvmRelErrorMeasured     {@link MvmErrorMeter#mvmRelError()}
      * @param operandRelErrorMeasured {@link MvmErrorMeter#operandRelError()}
+     * @param mvmGainMeasured         {@link MvmErrorMeter#mvmGain()}
+     * @param mvmRelErrorEffectiveMeasured {@link MvmErrorMeter#mvmRelErrorEffective()}
      * @param mvmRelErrorByLayer      {@link MvmErrorMeter#mvmRelError(int)} of each layer
      */
     public record Result(Setting setting, int chip, double accuracy, double mvmRelErrorMeasured,
-            double operandRelErrorMeasured, double[] mvmRelErrorByLayer) implements Serializable {
+            double operandRelErrorMeasured, double mvmGainMeasured, double mvmRelErrorEffectiveMeasured,
+            double[] mvmRelErrorByLayer) implements Serializable {
     }
 
     /**
@@ -55,7 +58,8 @@ public final class ChipRun {
             for (int l = 0; l < layers.length; l++) {
                 layers[l] = m.mvmRelError(l);
             }
-            out.add(new Result(s, chip, acc, m.mvmRelError(), m.operandRelError(), layers));
+            out.add(new Result(s, chip, acc, m.mvmRelError(), m.operandRelError(), m.mvmGain(),
+                    m.mvmRelErrorEffective(), layers));
         }
         return out;
     }

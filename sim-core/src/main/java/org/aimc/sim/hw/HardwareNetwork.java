@@ -20,6 +20,10 @@ import org.aimc.sim.nn.MvmEngine;
  * every tile of every chip has independent static draws and the same chip has the same draws whenever it
  * is programmed again (at another time, with or without drift compensation).
  *
+ * <p>Each layer's tiles are designed for that layer's operand statistics when the quantised network has
+ * them ({@link QuantisedNetwork#operandData}: converter ranges, integrator headroom), else for the point's
+ * {@code data} section.
+ *
  * <p><b>One product.</b> The layer's inputs are quantised to codes ({@link QuantisedNetwork#inputCode}),
  * every row block's codes run through its tiles (one evaluation per call, temporal noise fresh per
  * evaluation), the tiles' outputs (integer units) of the row blocks are added digitally, and each output
@@ -81,6 +85,8 @@ public final class HardwareNetwork implements MvmEngine {
                         + " x " + tileCols + " weights");
             }
             tiles[l] = new TileSimulator[rb][cb];
+            HardwarePoint lp = point.withData(q.operandData(l, c.encoding(), point.spec().data(), tileRows));
+            TileContext lc = lp.context();
             for (int r = 0; r < rb; r++) {
                 int r0 = r * tileRows;
                 int rows = Math.min(tileRows, d.in() - r0);
@@ -88,7 +94,7 @@ public final class HardwareNetwork implements MvmEngine {
                     int c0 = k * tileCols;
                     int cols = Math.min(tileCols, d.out() - c0);
                     ChipKey key = new ChipKey(point.seed(), point.index(), (long) chip * MAX_TILES + t);
-                    tiles[l][r][k] = TileSimulator.program(c, point.domain(), q.weightBlock(l, r0, rows, c0, cols), key);
+                    tiles[l][r][k] = TileSimulator.program(lc, lp.domain(), q.weightBlock(l, r0, rows, c0, cols), key);
                     t++;
                 }
             }

@@ -70,6 +70,14 @@ public final class HardwarePoint {
                 .withDriftCompensation(driftCompensation)), devices, seed, index);
     }
 
+    /**
+     * This point with another operand model ({@code data} section): the statistics a layer's tiles are
+     * designed for ({@link QuantisedNetwork#operandData}).
+     */
+    public HardwarePoint withData(org.aimc.sim.spec.DataSpec data) {
+        return data.equals(spec.data()) ? this : new HardwarePoint(spec.withData(data), devices, seed, index);
+    }
+
     public PointSpec spec() {
         return spec;
     }

@@ -14,6 +14,9 @@ import org.aimc.sim.nn.MvmEngine;
  * product of the same layer input, {@code sqrt(Σ (s y_q - y_f)² / Σ y_f²)} — the counterpart of
  * {@code operand_rel_error}.</li>
  * </ul>
+ * and, as the tier-A budget does ({@link org.aimc.sim.accuracy.ErrorBudget#effectiveRelativeError}), the
+ * layer's gain {@code g = Σ (y_hw - y_q) y_q / Σ y_q²} ({@link #mvmGain(int)}) and the error left once it is
+ * set aside, {@code sqrt((Σ e² - g Σ e y_q) / Σ y_q²) / (1 + g)} ({@link #mvmRelErrorEffective(int)}).
  * Only the first {@code maxVectors} input vectors of each layer are metered (the error is a mean over many
  * outputs; a subset estimates it). Sums are over all outputs and vectors of a layer, in call order. Not
  * thread-safe.
@@ -23,6 +26,7 @@ public final class MvmErrorMeter {
     private final int maxVectors;
     private final long[] vectors;
     private final double[] errSq;
+    private final double[] errRef;
     private final double[] refSq;
     private final double[] opErrSq;
     private final double[] floatSq;
@@ -36,6 +40,7 @@ public final class MvmErrorMeter {
         this.maxVectors = maxVectors;
         this.vectors = new long[depth];
         this.errSq = new double[depth];
+        this.errRef = new double[depth];
         this.refSq = new double[depth];
         this.opErrSq = new double[depth];
         this.floatSq = new double[depth];
@@ -60,6 +65,7 @@ public final class MvmErrorMeter {
         double[] yf = new double[n * out];
         MvmEngine.DIGITAL.multiply(layer, dense, x, n, yf);
         double e = 0;
+        double er = 0;
         double r = 0;
         double oe = 0;
         double f = 0;
@@ -68,6 +74,7 @@ public final class MvmErrorMeter {
                 int i = b * out + j;
                 double d = yHw[i] - yq[i];
                 e += d * d;
+                er += d * yq[i];
                 r += yq[i] * yq[i];
                 double o = yq[i] * q.outputScale(layer, j) - yf[i];
                 oe += o * o;
@@ -75,6 +82,7 @@ public final class MvmErrorMeter {
             }
         }
         errSq[layer] += e;
+        errRef[layer] += er;
         refSq[layer] += r;
         opErrSq[layer] += oe;
         floatSq[layer] += f;
@@ -96,6 +104,23 @@ public final class MvmErrorMeter {
         return Math.sqrt(errSq[layer] / refSq[layer]);
     }
 
+    /** Measured gain of layer l's hardware outputs against the exact quantised ones (NaN before any vector). */
+    public double mvmGain(int layer) {
+        return errRef[layer] / refSq[layer];
+    }
+
+    /** Measured relative error of layer l with its gain set aside (+infinity when the gain is <= -1). */
+    public double mvmRelErrorEffective(int layer) {
+        double g = mvmGain(layer);
+        if (Double.isNaN(g)) {
+            return g;
+        }
+        if (g <= -1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.sqrt(Math.max(errSq[layer] - g * errRef[layer], 0) / refSq[layer]) / (1 + g);
+    }
+
     /** Measured relative error of operand quantisation in layer l (NaN before any vector). */
     public double operandRelError(int layer) {
         return Math.sqrt(opErrSq[layer] / floatSq[layer]);
@@ -107,18 +132,32 @@ public final class MvmErrorMeter {
      * over layers.
      */
     public double mvmRelError() {
-        return rmsOverLayers(true);
+        return rmsOverLayers(this::mvmRelError);
     }
 
     /** The layers' {@link #operandRelError} combined as {@link #mvmRelError()}. */
     public double operandRelError() {
-        return rmsOverLayers(false);
+        return rmsOverLayers(this::operandRelError);
     }
 
-    private double rmsOverLayers(boolean hw) {
+    /** The layers' {@link #mvmRelErrorEffective} combined as {@link #mvmRelError()}. */
+    public double mvmRelErrorEffective() {
+        return rmsOverLayers(this::mvmRelErrorEffective);
+    }
+
+    /** The layers' gains combined as {@link #mvmRelError()} combines errors: their mean. */
+    public double mvmGain() {
         double s = 0;
         for (int l = 0; l < vectors.length; l++) {
-            double v = hw ? mvmRelError(l) : operandRelError(l);
+            s += mvmGain(l);
+        }
+        return s / vectors.length;
+    }
+
+    private double rmsOverLayers(java.util.function.IntToDoubleFunction f) {
+        double s = 0;
+        for (int l = 0; l < vectors.length; l++) {
+            double v = f.applyAsDouble(l);
             s += v * v;
         }
         return Math.sqrt(s / vectors.length);

@@ -2,8 +2,13 @@ package org.aimc.sim.hw;
 
 import java.util.Arrays;
 import org.aimc.sim.nn.DenseLayer;
+import org.aimc.sim.nn.Examples;
 import org.aimc.sim.nn.MvmEngine;
 import org.aimc.sim.nn.Network;
+import org.aimc.sim.nn.SignalStatistics;
+import org.aimc.sim.accuracy.WorkloadSignal;
+import org.aimc.sim.peripheral.Encoding;
+import org.aimc.sim.spec.DataSpec;
 
 /**
  * A trained network's operands as the hardware sees them: integer weights of {@code weightBits} bits
@@ -25,6 +30,12 @@ import org.aimc.sim.nn.Network;
  * <p>The product of layer l is then {@code y_j ≈ Δ_l s_j Σ_k x_k w[k, j]}: the integer sum is what the
  * tiles compute, {@link #outputScale} the digital rescale. {@link #digital()} is the exact integer product
  * through the same rescale, the reference that ideal hardware reproduces exactly.
+ *
+ * <p><b>Operand statistics (per layer).</b> A network built by {@link #calibrated} also knows each layer's
+ * operand statistics on the calibration (training) examples ({@link LayerStatistics}); the tiles of that layer
+ * are then designed for them — converter ranges ({@code adc.full_scale}), integrator headroom and the like
+ * follow the statistics of the layer's own signal, as a designer sets them per layer — through the point's
+ * operand model fitted to them ({@link #operandData}).
  */
 public final class QuantisedNetwork {
     private final Network network;
@@ -39,8 +50,34 @@ public final class QuantisedNetwork {
     /** Per layer and output column: Δ_l s_j. */
     private final double[][] outScale;
     private final DenseLayer[] integerLayers;
+    /** Per layer, the measured operand statistics, or null. */
+    private final LayerStatistics[] statistics;
+    /** The network's signal correlation, or null. */
+    private final WorkloadSignal signal;
 
     private QuantisedNetwork(Network network, int weightBits, int inputBits, double[] clip) {
+        this(network, weightBits, inputBits, clip, null);
+    }
+
+    private QuantisedNetwork(QuantisedNetwork q, LayerStatistics[] statistics, WorkloadSignal signal) {
+        this.network = q.network;
+        this.weightBits = q.weightBits;
+        this.inputBits = q.inputBits;
+        this.xMax = q.xMax;
+        this.clip = q.clip;
+        this.inputStep = q.inputStep;
+        this.invStep = q.invStep;
+        this.weights = q.weights;
+        this.outScale = q.outScale;
+        this.integerLayers = q.integerLayers;
+        this.statistics = statistics;
+        this.signal = signal;
+    }
+
+    private QuantisedNetwork(Network network, int weightBits, int inputBits, double[] clip,
+            LayerStatistics[] statistics) {
+        this.statistics = statistics;
+        this.signal = null;
         this.network = network;
         this.weightBits = weightBits;
         this.inputBits = inputBits;
@@ -109,6 +146,66 @@ public final class QuantisedNetwork {
             }
         }
         return new QuantisedNetwork(network, weightBits, inputBits, inputClip);
+    }
+
+    /**
+     * Quantises {@code network} with activation ranges calibrated on the first {@code count} examples of
+     * {@code training} ({@link ActivationRanges#calibrate}) and measures every layer's operand statistics
+     * ({@link LayerStatistics}) and the network's signal correlation ({@link SignalStatistics}) on the same
+     * examples.
+     */
+    public static QuantisedNetwork calibrated(Network network, int weightBits, int inputBits, Examples training,
+            int count) {
+        QuantisedNetwork q = of(network, weightBits, inputBits,
+                ActivationRanges.calibrate(network, training, count, inputBits));
+        return new QuantisedNetwork(q, LayerStatistics.measure(q, training, count),
+                SignalStatistics.measure(network, training, count));
+    }
+
+    /**
+     * As {@link #of(Network, int, int, double[])}, with operand statistics measured before (by
+     * {@link #calibrated} with the same network, precisions and clip levels; one per layer).
+     */
+    public static QuantisedNetwork of(Network network, int weightBits, int inputBits, double[] inputClip,
+            LayerStatistics[] statistics, WorkloadSignal signal) {
+        if (statistics.length != network.depth()) {
+            throw new IllegalArgumentException("need statistics of every layer (" + network.depth() + "), got "
+                    + statistics.length);
+        }
+        for (LayerStatistics st : statistics) {
+            if (st.inputBits() != inputBits) {
+                throw new IllegalArgumentException("statistics of " + st.inputBits() + "-bit inputs for a network "
+                        + "of " + inputBits + "-bit inputs");
+            }
+        }
+        if (signal.layers().size() != network.depth()) {
+            throw new IllegalArgumentException("need the signal statistics of every layer (" + network.depth()
+                    + "), got " + signal.layers().size());
+        }
+        return new QuantisedNetwork(of(network, weightBits, inputBits, inputClip), statistics.clone(), signal);
+    }
+
+    /** The measured operand statistics of layer l, or null when the network was built without them. */
+    public LayerStatistics statistics(int layer) {
+        return statistics == null ? null : statistics[layer];
+    }
+
+    /** The network's signal statistics, or null when the network was built without them. */
+    public WorkloadSignal signal() {
+        return signal;
+    }
+
+    /**
+     * The operand model of layer l's tiles of {@code tileRows} rows: {@code base} (the design point's
+     * {@code data} section) when no statistics were measured, else the point's model fitted to the layer
+     * ({@link LayerStatistics#fit}).
+     */
+    public DataSpec operandData(int layer, Encoding encoding, DataSpec base, int tileRows) {
+        if (statistics == null) {
+            return base;
+        }
+        WorkloadSignal.Layer s = signal.layers().get(layer);
+        return statistics[layer].fit(encoding, s.kappa(Math.min(tileRows, s.fanIn())), weightBits);
     }
 
     /** The floating-point network (shapes, biases). */

@@ -34,13 +34,19 @@ public interface Examples {
         }
     }
 
-    /** The first {@code n} examples as a view (this set itself when it has no more than {@code n}). */
-    default Examples head(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
+    /** Copies examples {@code [from, from + count)} in order into a batch, as {@link #gather}. */
+    default void range(int from, int count, double[] x, int[] labels) {
+        int d = features();
+        for (int r = 0; r < count; r++) {
+            copyFeatures(from + r, x, r * d);
+            labels[r] = label(from + r);
         }
-        if (n >= size()) {
-            return this;
+    }
+
+    /** The first {@code n} examples, as a view of this set. */
+    default Examples head(int n) {
+        if (n < 0 || n > size()) {
+            throw new IllegalArgumentException("n must be in [0, " + size() + "], got " + n);
         }
         Examples all = this;
         return new Examples() {
@@ -69,14 +75,5 @@ public interface Examples {
                 all.copyFeatures(i, dst, offset);
             }
         };
-    }
-
-    /** Copies examples {@code [from, from + count)} in order into a batch, as {@link #gather}. */
-    default void range(int from, int count, double[] x, int[] labels) {
-        int d = features();
-        for (int r = 0; r < count; r++) {
-            copyFeatures(from + r, x, r * d);
-            labels[r] = label(from + r);
-        }
     }
 }

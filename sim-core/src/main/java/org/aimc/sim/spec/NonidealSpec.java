@@ -27,7 +27,8 @@ import java.util.List;
  *                         comparator noise
  */
 public record NonidealSpec(double programmingNoise, double readNoise, double drift, String irDrop, double stuckAt,
-        double nonlinearity, double temperature, double circuitMismatch, double circuitNoise) implements Serializable {
+        double nonlinearity, double temperature, double circuitMismatch, double circuitNoise)
+        implements Serializable {
     public static final List<String> IR_DROP = List.of("none", "analytic", "segmented", "nodal");
 
     public NonidealSpec {
@@ -42,44 +43,43 @@ public record NonidealSpec(double programmingNoise, double readNoise, double dri
         Checks.finiteIn("circuit_noise", circuitNoise, 0, 100);
     }
 
+    /** Device knobs and IR drop, circuit knobs at 1 (their preset magnitudes). */
+    public NonidealSpec(double programmingNoise, double readNoise, double drift, String irDrop, double stuckAt,
+            double nonlinearity, double temperature) {
+        this(programmingNoise, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature, 1.0, 1.0);
+    }
+
     public NonidealSpec withProgrammingNoise(double v) {
-        return new NonidealSpec(v, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(v, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withReadNoise(double v) {
-        return new NonidealSpec(programmingNoise, v, drift, irDrop, stuckAt, nonlinearity, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, v, drift, irDrop, stuckAt, nonlinearity, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withDrift(double v) {
-        return new NonidealSpec(programmingNoise, readNoise, v, irDrop, stuckAt, nonlinearity, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, v, irDrop, stuckAt, nonlinearity, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withIrDrop(String v) {
-        return new NonidealSpec(programmingNoise, readNoise, drift, v, stuckAt, nonlinearity, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, drift, v, stuckAt, nonlinearity, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withStuckAt(double v) {
-        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, v, nonlinearity, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, v, nonlinearity, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withNonlinearity(double v) {
-        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, v, temperature,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, v, temperature, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withTemperature(double v) {
-        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, nonlinearity, v,
-                circuitMismatch, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, nonlinearity, v, circuitMismatch, circuitNoise);
     }
 
     public NonidealSpec withCircuitMismatch(double v) {
-        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature,
-                v, circuitNoise);
+        return new NonidealSpec(programmingNoise, readNoise, drift, irDrop, stuckAt, nonlinearity, temperature, v,
+                circuitNoise);
     }
 
     public NonidealSpec withCircuitNoise(double v) {

@@ -118,7 +118,7 @@ class CalibrationCurveTest {
                 IllegalArgumentException.class, () -> CalibrationCurve.parse(text.replace("format\t", "fmt\t")))
                 .getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> CalibrationCurve.parse(text.replace("format\t1", "format\t9"))).getMessage()
+                () -> CalibrationCurve.parse(text.replace("format\t" + CalibrationCurve.FORMAT, "format\t9"))).getMessage()
                 .contains("format 9 is not supported"));
         String badRow = text.replace("\t0.5\t", "\tx\t");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CalibrationCurve.parse(badRow)).getMessage()

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AnalyticVsMonteCarloIT {
     static final String[] OFF = {"nonideal.programming_noise=0", "nonideal.read_noise=0", "nonideal.drift=0",
-        "nonideal.ir_drop=none", "nonideal.circuit_mismatch=0", "nonideal.circuit_noise=0", "adc.kind=ideal"};
+        "nonideal.ir_drop=none", "nonideal.stuck_at=0", "nonideal.nonlinearity=0", "nonideal.temperature=0",
+        "nonideal.circuit_mismatch=0", "nonideal.circuit_noise=0", "adc.kind=ideal"};
 
     static Arguments alone(String domain, String what, int chips, String... on) {
         List<String> s = new ArrayList<>(Arrays.asList(OFF));
@@ -71,6 +72,12 @@ class AnalyticVsMonteCarloIT {
             b.add(alone(d, "read noise", 4, "nonideal.read_noise=1"));
             b.add(alone(d, "drift (1 day)", 4, "nonideal.drift=1", "operating.time_s=86400"));
         }
+        for (String d : AnalyticVsMonteCarloTest.DOMAINS) {
+            b.add(alone(d, "stuck-at faults", 4, "nonideal.stuck_at=1"));
+        }
+        b.add(alone("current", "I-V nonlinearity (amplitude)", 4, "dac.kind=amplitude", "nonideal.nonlinearity=1"));
+        b.add(alone("current", "I-V nonlinearity, offset mapping", 4, "dac.kind=amplitude", "mapping.signed=offset",
+                "nonideal.nonlinearity=1"));
         b.add(alone("current", "thermal noise", 4, "nonideal.circuit_noise=1"));
         b.add(alone("current", "dac inl/dnl (amplitude)", 8, "dac.kind=amplitude", "nonideal.circuit_mismatch=1"));
         b.add(alone("charge", "kT/C", 4, "nonideal.circuit_noise=1", "dac.jitter_s=0"));
@@ -87,9 +94,13 @@ class AnalyticVsMonteCarloIT {
         }
         b.add(alone("capacitive-division", "capacitor weights: mismatch", 4, "domain.capacitor_weights=1",
                 "mapping.bits_per_cell=2", "nonideal.circuit_mismatch=1"));
-        b.add(alone("capacitive-division", "capacitor weights: mismatch, no calibration", 16,
-                "domain.capacitor_weights=1", "mapping.bits_per_cell=2", "nonideal.circuit_mismatch=1",
-                "operating.column_calibration=false"));
+        b.add(alone("capacitive-division", "capacitor weights: programming (level errors)", 4,
+                "domain.capacitor_weights=1", "mapping.bits_per_cell=2", "nonideal.programming_noise=1"));
+        // stuck-at faults are rare and large: more chips
+        b.add(alone("capacitive-division", "capacitor weights: stuck-at faults", 16, "domain.capacitor_weights=1",
+                "mapping.bits_per_cell=2", "nonideal.stuck_at=1"));
+        b.add(alone("capacitive-division", "capacitor weights: kT/C", 4, "domain.capacitor_weights=1",
+                "mapping.bits_per_cell=2", "nonideal.circuit_noise=1"));
         b.add(alone("resistive-division", "on-resistance mismatch", 4, "nonideal.circuit_mismatch=1"));
         b.add(alone("resistive-division", "compression (linear read-out)", 24, "domain.invert_millman=0"));
         b.add(alone("resistive-division", "amplitude inputs, programming", 4, "dac.kind=amplitude",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class CircuitNoiseTest {
     static final String OFF = "  nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, "
-            + "circuit_mismatch: 0, circuit_noise: 1}\n  adc: {kind: ideal}\n";
+            + "stuck_at: 0, nonlinearity: 0, temperature: 0, circuit_mismatch: 0, circuit_noise: 1}\n  adc: {kind: ideal}\n";
 
     /** Output-noise variance of a tile at zero input, {@code vectors} vectors of all its columns. */
     static double[] zeroInputNoise(Tiles.Point p, int vectors) {

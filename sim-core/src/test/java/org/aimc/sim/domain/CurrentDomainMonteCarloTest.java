@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The analytic error budget of the current domain against the tier-B simulator ({@link TileSimulator}):
  * random weights and inputs from the point's data statistics, devices programmed, drifted and read by
  * sampling, optional global drift compensation from a reference read, the converter, and the relative error
- * sqrt(sum e^2 / sum y^2) measured over the tile, for three memories, both input encodings, both signed
+ * sqrt(sum e^2 / sum y^2) measured over the tile, for every memory, both input encodings, both signed
  * mappings, times from 1 s to a day, with and without compensation and with an ideal or a 6-bit SAR ADC.
  * Device-origin errors and quantisation only (circuit knobs off); the circuit sources are covered by
  * {@link AnalyticVsMonteCarloIT}.

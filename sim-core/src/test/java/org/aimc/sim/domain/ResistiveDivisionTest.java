@@ -17,7 +17,8 @@ class ResistiveDivisionTest {
     static final String IDEAL = "  device: {kind: rram}\n  domain: {kind: resistive-division, access_r_on_ohm: 0%s}\n"
             + "  array: {rows: 64, cols: 8}\n  dac: {kind: %s, bits: %d}\n  adc: {kind: ideal}\n"
             + "  mapping: {weight_bits: 3, bits_per_cell: 2, signed: offset}\n"
-            + "  nonideal: {programming_noise: 3, read_noise: 0, drift: 0, ir_drop: none, circuit_mismatch: 0, "
+            + "  nonideal: {programming_noise: 3, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, "
+            + "nonlinearity: 0, temperature: 0, circuit_mismatch: 0, "
             + "circuit_noise: 0}\n";
 
     @Test
@@ -69,8 +70,8 @@ class ResistiveDivisionTest {
         String base = "  device: {kind: rram}\n  domain: {kind: resistive-division, access_r_on_ohm: 0, invert_millman: %d}\n"
                 + "  array: {rows: 64, cols: 2}\n  dac: {kind: bit-serial, bits: 1}\n  adc: {kind: ideal}\n"
                 + "  mapping: {weight_bits: 3, bits_per_cell: 2, signed: offset}\n"
-                + "  nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, circuit_mismatch: 0, "
-                + "circuit_noise: 0}\n";
+                + "  nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, "
+                + "nonlinearity: 0, temperature: 0, circuit_mismatch: 0, circuit_noise: 0}\n";
         double[] linear = new double[65];
         double[] inverted = new double[65];
         for (int inv = 0; inv <= 1; inv++) {

@@ -94,13 +94,14 @@ final class SampledTile {
         double[][][][] ideal = new double[rows][cols][slices][dps];
         int[] plus = new int[slices];
         int[] minus = new int[slices];
-        double absIdeal = 0;
+        double absProgrammed = 0;
         double absDrift = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 w[i][j] = sampleWeight(ops, q, data);
                 map.levels(w[i][j], plus, minus);
                 double rec = 0;
+                double prog = 0;
                 for (int s = 0; s < slices; s++) {
                     for (int d = 0; d < dps; d++) {
                         int l = d == 0 ? plus[s] : minus[s];
@@ -117,14 +118,15 @@ final class SampledTile {
                         gt[i][j][s][d] = target;
                         g[i][j][s][d] = dev.sampleDrift(target, gp, t, knobs.drift(), zd);
                         rec += (d == 0 ? 1 : -1) * map.sliceWeight(s) * (g[i][j][s][d] - gMin) / dG;
+                        prog += (d == 0 ? 1 : -1) * map.sliceWeight(s) * (gp - gMin) / dG;
                     }
                 }
-                absIdeal += Math.abs(w[i][j]);
+                absProgrammed += Math.abs(prog - map.offset());
                 absDrift += Math.abs(rec - map.offset());
             }
         }
         // global drift compensation: rescale by the ratio of mean |w| read right after programming to now
-        double comp = c.spec.operating().driftCompensation() ? absIdeal / absDrift : 1;
+        double comp = c.spec.operating().driftCompensation() ? absProgrammed / absDrift : 1;
         boolean serial = c.dac.encoding() == Encoding.BIT_SERIAL;
         boolean nonlinear = c.dac.encoding() == Encoding.AMPLITUDE && knobs.nonlinearity() > 0;
         int cycles = serial ? c.inputBits() : 1;

@@ -32,8 +32,8 @@ class DeviceSweepTest {
 
     @Test
     void everyDeviceHasDeviceErrorWithKnobsOnAndExactlyNoneWithKnobsOff() {
-        String base = "  dac: {kind: amplitude}\n  adc: {kind: ideal}\n  nonideal: {ir_drop: none, stuck_at: 1, circuit_mismatch: 0,"
-                + " circuit_noise: 0}\n";
+        String base = "  dac: {kind: amplitude}\n  adc: {kind: ideal}\n  nonideal: {ir_drop: none, stuck_at: 1, "
+                + "circuit_mismatch: 0, circuit_noise: 0}\n";
         List<Object[]> on = LocalRunner.run(TestSpecs.plan(base, AXIS));
         List<Object[]> off = LocalRunner.run(TestSpecs.plan(TestSpecs.IDEAL_BASE + "  dac: {kind: amplitude}\n", AXIS));
         assertEquals(KINDS.size(), on.size());

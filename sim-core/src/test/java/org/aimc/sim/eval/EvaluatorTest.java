@@ -73,8 +73,8 @@ class EvaluatorTest {
                   array: {rows: 16, cols: 64}
                   adc: {kind: sar, bits: 6, full_scale: max}
                   dac: {kind: bit-serial, bits: 4}
-                  nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0,
-                    temperature: 0, circuit_mismatch: 0, circuit_noise: 0}
+                  nonideal: {programming_noise: 0, read_noise: 0, drift: 0, ir_drop: none, stuck_at: 0, nonlinearity: 0, temperature: 0,
+                    circuit_mismatch: 0, circuit_noise: 0}
                 """, "  adc.bits: [5, 6]");
         List<Object[]> rows = LocalRunner.run(p);
         assertTrue(d(rows.get(0), "mvm_rel_error") > 0, "5 bits cannot hold 33 values");

@@ -5,8 +5,8 @@ import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.domain.ChipKey;
 import org.aimc.sim.domain.DomainKind;
 import org.aimc.sim.domain.DomainModel;
-import org.aimc.sim.domain.TileBehaviour;
 import org.aimc.sim.domain.TileContext;
+import org.aimc.sim.domain.TileBehaviour;
 import org.aimc.sim.domain.TileCost;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -52,7 +52,7 @@ public final class NanTestDomain implements DomainKind {
 
             @Override
             public TileBehaviour behaviour(TileContext c, int[][] weights, ChipKey key) {
-                throw new UnsupportedOperationException("test-nan has no tier-B behaviour");
+                throw new UnsupportedOperationException("test-nan has no behavioural model");
             }
         };
     }

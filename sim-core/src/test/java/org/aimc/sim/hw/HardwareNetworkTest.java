@@ -38,8 +38,9 @@ class HardwareNetworkTest {
               domain: {kind: %s}
             """;
 
+    /** The network quantised as refine does: ranges and operand statistics from (here: the first 60) examples. */
     static QuantisedNetwork quantised(int weightBits, int inputBits) {
-        return QuantisedNetwork.of(NET, weightBits, inputBits, ActivationRanges.calibrate(NET, DATA, 60, inputBits));
+        return QuantisedNetwork.calibrated(NET, weightBits, inputBits, DATA, 60);
     }
 
     @Test

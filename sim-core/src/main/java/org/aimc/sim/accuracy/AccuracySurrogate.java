@@ -1,0 +1,84 @@
+package org.aimc.sim.accuracy;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The relative error the tier-A surrogate maps to accuracy through a workload's {@link CalibrationCurve}:
+ * the analytic error of one tile column (independent operands drawn from the point's {@code data} model)
+ * referred to the workload's real layer outputs.
+ *
+ * <p>The calibration injects, into every layer's outputs, zero-mean error uncorrelated with them, of
+ * relative size σ against those layers' real mean square. The analytic budget differs from that in three
+ * ways, each corrected here:
+ * <ol>
+ * <li><b>Gain.</b> Part of the error goes with the signal (a systematic shrink of the stored weights, the
+ * drift-compensation rescale): the output is {@code (1 + g) y + n}. A network's decisions barely move under
+ * such a gain (measured on fashion-mlp: gains of -26 %, -8 % and -3 % on its three layers cost 0.14 accuracy
+ * points), so only n counts, relative to the gained signal ({@link ErrorBudget#effectiveRelativeError}).</li>
+ * <li><b>Signal correlation.</b> The real products add coherently: their mean square is κ times that of
+ * independent operands ({@link WorkloadSignal}), and the real weights' mean square differs from the model's.
+ * Errors independent from row to row (device, read and circuit noise, IR drop, rounding of the operands) are
+ * then smaller against the real signal by the factor f = κ(m) · E[w²]_real / E[w²]_model, m the rows a tile
+ * holds of the layer. Converter errors ({@link #RANGE_SOURCES}) are not, when the converter range follows the
+ * signal ({@code adc.full_scale: sigma}, designed per layer for the real signal): they keep their relative
+ * size; with {@code full_scale: max} (a fixed range) they scale like the others.</li>
+ * <li><b>Per layer.</b> f differs from layer to layer; each layer's error is corrected with its own f and,
+ * as the calibration puts the same σ in every layer, the equivalent σ is the root mean square over layers.</li>
+ * </ol>
+ * Without signal statistics (a curve of format 1, a workload without them) only the gain is set aside.
+ */
+public final class AccuracySurrogate {
+    /** Sources whose size follows the converter range rather than the array's row sums. */
+    public static final Set<ErrorSource> RANGE_SOURCES = EnumSet.of(ErrorSource.ADC, ErrorSource.ADC_NONLINEARITY,
+            ErrorSource.ADC_NOISE, ErrorSource.ADC_OFFSET_GAIN, ErrorSource.SATURATION);
+
+    private AccuracySurrogate() {
+    }
+
+    /**
+     * The σ to look up in the calibration curve.
+     *
+     * @param b                  the budget of one tile column (its signal power set)
+     * @param operandRelError    relative error of quantising the operands, same model ({@link OperandStats})
+     * @param signal             the workload's signal statistics, or null
+     * @param tileRows           rows of a tile
+     * @param modelWeightSquare  E[w²] / Q² of the point's weight model
+     * @param rangeFollowsSignal true for {@code adc.full_scale: sigma}
+     * @return σ ≥ 0, +infinity when the gain removes the signal (g ≤ -1)
+     */
+    public static double sigma(ErrorBudget b, double operandRelError, WorkloadSignal signal, int tileRows,
+            double modelWeightSquare, boolean rangeFollowsSignal) {
+        double g = b.gain();
+        if (!(g > -1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (signal == null) {
+            return Math.hypot(b.effectiveRelativeError(), operandRelError);
+        }
+        double s = b.signalPower();
+        double scaled = 0;
+        double fixed = 0;
+        for (ErrorSource src : ErrorSource.values()) {
+            if (rangeFollowsSignal && RANGE_SOURCES.contains(src)) {
+                fixed += b.variance(src);
+            } else {
+                scaled += b.variance(src);
+            }
+        }
+        // the gain's share of the error is part of the device (scaled) group
+        double noise = Math.max(scaled - g * g * s, 0);
+        double sum = 0;
+        for (WorkloadSignal.Layer l : signal.layers()) {
+            double f = factor(l, tileRows, modelWeightSquare);
+            double layer = (noise / f + fixed) / s / ((1 + g) * (1 + g)) + operandRelError * operandRelError / f;
+            sum += layer;
+        }
+        return Math.sqrt(sum / signal.layers().size());
+    }
+
+    /** f = κ(m) E[w²]_real / E[w²]_model for a layer on tiles of {@code tileRows} rows. */
+    public static double factor(WorkloadSignal.Layer l, int tileRows, double modelWeightSquare) {
+        return l.kappa(Math.min(tileRows, l.fanIn())) * l.weightMeanSquare() / modelWeightSquare;
+    }
+}
