@@ -209,6 +209,9 @@ public final class ModelMvm implements TrainableMvm {
                 dW[o + j] = s.dwq[o + j] / s.scale[j];
             }
         }
+        if (model == Model.PROBABILISTIC) {
+            scaleBackward(s, dense.weights(), batch, dW);
+        }
         if (layer == 0) {
             // the network input's range stays at its calibration (class comment)
             clipGrad[0] = 0;
@@ -216,6 +219,45 @@ public final class ModelMvm implements TrainableMvm {
         }
         double dcIn = Quantizers.inputBackward(x, s.du, batch * in, c, n, dx);
         clipGrad[layer] = (dcOut / c + dcIn) * Quantizers.lsqScale(in, n);
+    }
+
+    /**
+     * The gradient through the column scales s_j = max_i |W_ij| / q, which the straight-through weights do not
+     * carry: the output is step · s_j · Y_j(W / s_j), and everything in Y beyond its linear part in the integer
+     * weights (device mean error and noise, output noise, readout quantisation) is in level units, so it grows
+     * with s_j: ∂L/∂s_j = (Σ_b dY_bj Y_bj − Σ_i ∂L/∂wq_ij · wq_ij) / s_j with dY = ∂L/∂Y. It reaches the
+     * weight that sets the scale (∂s_j/∂W_ij = sign(W_ij) / q), so training learns that a column's largest
+     * weight sets the noise of all its weights (the reparameterisation w̃ = μ + σ(μ)ε differentiated through σ).
+     */
+    private void scaleBackward(State s, double[] w, int batch, double[] dW) {
+        int in = s.in;
+        int out = s.out;
+        double[] g = new double[out];
+        for (int b = 0; b < batch; b++) {
+            int o = b * out;
+            for (int j = 0; j < out; j++) {
+                g[j] += s.dy[o + j] * s.y[o + j];
+            }
+        }
+        int[] arg = new int[out];
+        double[] max = new double[out];
+        for (int k = 0; k < in; k++) {
+            int o = k * out;
+            for (int j = 0; j < out; j++) {
+                g[j] -= s.dwq[o + j] * s.wq[o + j];
+                double a = Math.abs(w[o + j]);
+                if (a > max[j]) {
+                    max[j] = a;
+                    arg[j] = k;
+                }
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            if (max[j] > 0) {
+                int i = arg[j] * out + j;
+                dW[i] += g[j] / s.scale[j] * Math.signum(w[i]) / q;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- package-private probes (gradient tests)

@@ -158,6 +158,88 @@ class ModelMvmTest {
         assertEquals(prob[2][1], phys[2][1], 0.02 * Math.abs(prob[2][1]), "clip gradient");
     }
 
+    @Test
+    void scaleGradientIsTheDerivativeAlongAColumnsOwnWeights() {
+        // Scaling column j of W by (1 + d) moves its scale with it and leaves its integer weights, hence the noise
+        // draws, unchanged: the forward pass is then exactly differentiable along W_j itself, and the directional
+        // derivative sum_i dW_ij W_ij of the backward pass must match the central difference. Without the scale's
+        // gradient it would miss the device error, which grows with the scale.
+        String base = HatTesting.ideal("rram", "current", "bit-serial", 4)
+                .replace("programming_noise: 0, read_noise: 0", "programming_noise: 3, read_noise: 1");
+        TrainingTarget t = TrainingTarget.of(HatTesting.point(base), ChipPhysics.NONE);
+        double[] clip = clips(4);
+        Network net = NET.copy();
+        var d = net.layer(1);
+        int in = d.in();
+        int out = d.out();
+        int q = t.qMax();
+        double[] scale = new double[out];
+        double[] wq = new double[in * out];
+        org.aimc.sim.nn.Quantizers.columnScales(d.weights(), in, out, q, scale);
+        org.aimc.sim.nn.Quantizers.quantiseColumns(d.weights(), in, out, q, scale, wq);
+        for (int i = 0; i < wq.length; i++) {
+            d.weights()[i] = wq[i] * scale[i % out]; // on the grid: the straight-through part is exact too
+        }
+        int batch = DATA.size();
+        double[] x = new double[batch * in];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = clip[1] * ((i * 7919) % 13) / 13.0;
+        }
+        double[] dy = new double[batch * out];
+        var r = org.aimc.sim.numerics.KeyedRandom.stream(9, 0, org.aimc.sim.numerics.Purpose.DATA, 1);
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] = r.nextDouble() - 0.5;
+        }
+        ModelMvm m = model(t, clip);
+        double[] y = new double[batch * out];
+        m.multiply(1, d, x, batch, y);
+        double[] dW = new double[in * out];
+        m.backward(1, d, x, dy, batch, dW, new double[x.length]);
+        ModelMvm clean = new ModelMvm(t, ModelMvm.Model.PROBABILISTIC, false, clip, true, null);
+        double[] yClean = new double[batch * out];
+        clean.multiply(1, d, x, batch, yClean);
+        double noisePart = 0;
+        double total = 0;
+        for (int j = 0; j < out; j++) {
+            double h = 1e-6;
+            double fd = (loss(t, clip, net, x, dy, j, 1 + h) - loss(t, clip, net, x, dy, j, 1 - h)) / (2 * h);
+            double dir = 0;
+            for (int i = 0; i < in; i++) {
+                dir += dW[i * out + j] * d.weights()[i * out + j];
+            }
+            assertEquals(fd, dir, 1e-6 * Math.max(1, Math.abs(fd)), "column " + j);
+            for (int b = 0; b < batch; b++) {
+                noisePart += Math.abs(dy[b * out + j] * (y[b * out + j] - yClean[b * out + j]));
+                total += Math.abs(dy[b * out + j] * y[b * out + j]);
+            }
+        }
+        // the device error carries a visible share of that derivative (what straight-through weights alone miss)
+        assertTrue(noisePart > 0.05 * total, "device error share " + noisePart / total);
+    }
+
+    /** A noisy probabilistic model whose draws repeat: the same seed for every evaluation. */
+    static ModelMvm model(TrainingTarget t, double[] clip) {
+        return new ModelMvm(t, ModelMvm.Model.PROBABILISTIC, true, clip, true,
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {5, 6}));
+    }
+
+    /** Σ dy · y of layer 1 with column j of its weights scaled by f (same noise draws). */
+    static double loss(TrainingTarget t, double[] clip, Network net, double[] x, double[] dy, int j, double f) {
+        Network n = net.copy();
+        var d = n.layer(1);
+        for (int i = 0; i < d.in(); i++) {
+            d.weights()[i * d.out() + j] *= f;
+        }
+        int batch = x.length / d.in();
+        double[] y = new double[batch * d.out()];
+        model(t, clip).multiply(1, d, x, batch, y);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += dy[i] * y[i];
+        }
+        return s;
+    }
+
     static double maxAbs(double[] a) {
         double m = 0;
         for (double v : a) {
