@@ -8,6 +8,20 @@ public final class ErrorBudget {
     private final double[] variance = new double[ErrorSource.values().length];
     private double signalPower;
 
+    /** The state of this budget: every variance, then the signal power (for memoising). */
+    public double[] snapshot() {
+        double[] out = java.util.Arrays.copyOf(variance, variance.length + 1);
+        out[variance.length] = signalPower;
+        return out;
+    }
+
+    /** Restores a {@link #snapshot}. Modifies this budget. */
+    public ErrorBudget restore(double[] snap) {
+        System.arraycopy(snap, 0, variance, 0, variance.length);
+        signalPower = snap[variance.length];
+        return this;
+    }
+
     /** Resets every variance and the signal power. Modifies this budget. */
     public ErrorBudget clear() {
         java.util.Arrays.fill(variance, 0);

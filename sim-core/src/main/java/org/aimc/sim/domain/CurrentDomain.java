@@ -139,6 +139,19 @@ public final class CurrentDomain implements DomainKind {
             return i / unitCurrentA(c);
         }
 
+        /**
+         * The budget reads neither the node, the supply nor the ADC multiplexing (costs only), nor the tile
+         * width unless an IR-drop tier solves the word lines ({@code segmented}, {@code nodal}).
+         */
+        @Override
+        public boolean errorsDependOn(String path, org.aimc.sim.spec.PointSpec p) {
+            return switch (path) {
+                case "adc.columns_per_adc", "operating.node_nm", "operating.vdd_v" -> false;
+                case "array.cols" -> !(p.nonideal().irDrop().equals("none") || p.nonideal().irDrop().equals("analytic"));
+                default -> true;
+            };
+        }
+
         @Override
         public void errors(TileContext c, ErrorBudget out) {
             int rows = c.spec.array().rows();

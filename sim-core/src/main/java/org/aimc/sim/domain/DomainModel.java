@@ -30,6 +30,17 @@ public interface DomainModel {
         return scratch.energyJ();
     }
 
+    /**
+     * Whether this domain's error budget ({@link #errors}) of point {@code p} can change with the value of
+     * the spec path {@code path} (a {@link org.aimc.sim.spec.SpecPaths} name). The evaluator shares one
+     * budget among points that differ only in paths answered {@code false}; answer {@code false} only for
+     * paths the budget never reads (a property test checks every answer). Default: {@code true}, except
+     * for the ADC multiplexing factor, which no analytic readout reads.
+     */
+    default boolean errorsDependOn(String path, org.aimc.sim.spec.PointSpec p) {
+        return !path.equals("adc.columns_per_adc");
+    }
+
     /** Output-error budget of one column of a fully used tile. Adds to {@code out}. */
     void errors(TileContext c, ErrorBudget out);
 

@@ -68,6 +68,12 @@ public final class Evaluator {
     private final Map<DomainSpec, ResolvedDomain> domains = new HashMap<>();
     private final Map<StatsKey, Stats> statsBySpec = new HashMap<>();
     private final TileCost cost = new TileCost();
+    /** Error budgets shared by points that differ only in paths their domain's budget does not read. */
+    private final Map<Long, double[]> budgets = new HashMap<>();
+    private static final int MAX_BUDGETS = 500_000;
+    /** The budget key of the point being filled (digits of the axes its budget reads), or -1. */
+    private long errorKey = -1;
+    private final int[] radix;
     /** Results of expensive sub-models shared by many points (see {@link TileContext#memo}). */
     private final Map<Object, Double> memo = new HashMap<>();
     private final NetworkRollup rollup = new NetworkRollup();
@@ -121,6 +127,10 @@ public final class Evaluator {
         DesignSpace space = plan.space();
         this.digits = new int[space.axisCount()];
         this.decoder = space.decoder();
+        this.radix = new int[space.axisCount()];
+        for (int a = 0; a < radix.length; a++) {
+            radix[a] = space.axes().get(a).size();
+        }
         this.partsByDigits = new SubspaceCache<>(space, PART_AXES);
         this.statsByDigits = new SubspaceCache<>(space, STATS_AXES);
     }
@@ -144,7 +154,12 @@ public final class Evaluator {
         PointSpec p = decoder.decode(index, digits);
         Parts parts = partsByDigits.get(digits, () -> parts(p));
         Stats st = statsByDigits.get(digits, () -> stats(p, parts));
-        return fill(index, p, parts, st, row);
+        errorKey = errorKey(p, parts.domain.model);
+        try {
+            return fill(index, p, parts, st, row);
+        } finally {
+            errorKey = -1;
+        }
     }
 
     /**
@@ -166,6 +181,17 @@ public final class Evaluator {
         return new Parts(device(p.device()), domain(p.domain()), Peripherals.dacs().require(p.dac().kind()),
                 Peripherals.adcs().require(p.adc().kind()),
                 new ResolvedConverters(AdcErrors.of(a), DacErrors.of(d), text(a), text(d)));
+    }
+
+    /** Mixed-radix number of the digits of the axes the point's error budget reads. */
+    private long errorKey(PointSpec p, DomainModel dm) {
+        long key = 0;
+        java.util.List<org.aimc.sim.spec.Axis> axes = plan.space().axes();
+        for (int a = 0; a < radix.length; a++) {
+            int d = dm.errorsDependOn(axes.get(a).path(), p) ? digits[a] : 0;
+            key = key * radix[a] + d;
+        }
+        return key;
     }
 
     private static Stats stats(PointSpec p, Parts parts) {
@@ -234,7 +260,19 @@ public final class Evaluator {
                 .putDouble(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
 
         ErrorBudget b = budget.clear();
-        dm.errors(ctx, b);
+        long key = errorKey >= 0 ? errorKey : -1;
+        double[] known = key >= 0 ? budgets.get(key) : null;
+        if (known != null) {
+            b.restore(known);
+        } else {
+            dm.errors(ctx, b);
+            if (key >= 0) {
+                if (budgets.size() >= MAX_BUDGETS) {
+                    budgets.clear();
+                }
+                budgets.put(key, b.snapshot());
+            }
+        }
         double snr = b.snrDb();
         ErrorSource dominant = b.dominant();
         row.putDouble(b.relativeError());
