@@ -67,6 +67,9 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
+                // reported figures are checked before anything is printed or written
+                reported(rows.get(i), "reported_tops_per_w");
+                reported(rows.get(i), "reported_tops_per_mm2");
                 outcomes.add(model(rows.get(i), i + 2));
             } catch (UserError e) {
                 problems.add(e.getMessage());
@@ -117,7 +120,8 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new UserError(col + ": expected a number, got '" + v + "' (macro " + row.get("name") + ")");
+            throw new UserError("column " + col + ": expected a number, got '" + v + "' (macro " + row.get("name")
+                    + ")");
         }
     }
 

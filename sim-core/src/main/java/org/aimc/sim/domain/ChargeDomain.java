@@ -5,6 +5,7 @@ import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.numerics.Gaussians;
+import org.aimc.sim.peripheral.CcoAdc;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -26,7 +27,7 @@ import org.aimc.sim.spec.ParamValues;
  *
  * <p>Energy per evaluation: cell current V_r^2 G T_LSB u, the row lines (C_WL V_r^2 per pulse) and the
  * pulse generators, each integrator's net charge drawn from V_DD (the rms column charge times V_DD) and its
- * bias over the window, the converters
+ * bias over the window (none with a CCO converter, which integrates the column current itself), the converters
  * and shift-add. Latency: cycles x (window + conversions), the window (2^B - 1) T_LSB for pulse widths.
  * With {@code read_phases} p (HERMES's one- and four-phase modes) every term and the latency are p times
  * those of one phase.
@@ -114,6 +115,16 @@ public final class ChargeDomain implements DomainKind {
         }
 
         /** Charge per unit of Z, C: V_r ΔG T_LSB. */
+        /**
+         * True when the converter integrates the column current itself: a current-controlled oscillator fed by
+         * the column counts over the window (IBM HERMES-Core's column CCOs, physics.md §2.2, §5.4, ref. 10), so
+         * there is no integrator amplifier nor C_int to build or charge (costs only; the error budget keeps the
+         * integrator's terms as the model of the CCO's charge window).
+         */
+        static boolean integratesInConverter(TileContext c) {
+            return c.adc instanceof CcoAdc;
+        }
+
         double unitChargeC(TileContext c) {
             return c.device.params().readVoltageV * c.deviceErrors.levelStepS * tLsb;
         }
@@ -157,7 +168,7 @@ public final class ChargeDomain implements DomainKind {
             out.latencyS = phases * c.cycles() * (windowS(c) + TileCosts.conversionLatencyS(c));
             out.areaArrayM2 = TileCosts.arrayAreaM2(c);
             out.areaDacM2 = TileCosts.dacAreaM2(c);
-            int integrators = c.weightColumns() * c.mapping.slices();
+            int integrators = integratesInConverter(c) ? 0 : c.weightColumns() * c.mapping.slices();
             out.areaSenseM2 = integrators * (cIntF(c) / Technology.MOM_CAP_F_PER_M2 + c.tech.gatesArea(gates));
             TileCosts.converterArea(c, 1, out);
         }
@@ -189,7 +200,7 @@ public final class ChargeDomain implements DomainKind {
                 rmsZ += Math.sqrt(mu * mu + Readouts.variance(zin, d, rows));
             }
             double charge = unitChargeC(c) * rmsZ * tech.vddV();
-            out.energySenseJ = cycles * (double) weightCols * (charge
+            out.energySenseJ = integratesInConverter(c) ? 0 : cycles * (double) weightCols * (charge
                     + c.mapping.slices() * bias * tech.vddV() * windowS(c));
             TileCosts.converterEnergy(c, weightCols, 1, out);
             out.energyAdcJ *= phases;

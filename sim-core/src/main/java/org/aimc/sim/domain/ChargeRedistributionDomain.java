@@ -5,6 +5,7 @@ import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.peripheral.Encoding;
+import org.aimc.sim.peripheral.SarAdc;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
 
@@ -25,7 +26,8 @@ import org.aimc.sim.spec.ParamValues;
  *
  * <p>Energy per evaluation (pure C V^2): each cell whose bit is 1 charges C_u and its switch's junction and
  * gate (2 minimum-transistor capacitances) to the row level from V_DD, C V_DD^2 E[u] / u_max; the node's
- * parasitic C_p V_DD^2 (reset and share); row lines (wire and one gate per cell) and drivers; converters.
+ * parasitic C_p V_DD^2 (reset and share); row lines (wire and one gate per cell) and drivers; converters (a SAR re-uses the column capacitors
+ * as its DAC, so a conversion switches 1.33 C_col V_DD^2 instead of its own 2^B C_u array).
  * Latency: cycles x (charge-and-share phase + conversions).
  */
 public final class ChargeRedistributionDomain implements DomainKind {
@@ -103,6 +105,21 @@ public final class ChargeRedistributionDomain implements DomainKind {
             out.areaDacM2 = TileCosts.dacAreaM2(c);
             out.areaSenseM2 = 0;
             TileCosts.converterArea(c, 1, out);
+            if (reusesColumnCaps(c)) {
+                // the column's capacitors are the SAR's DAC: its own capacitor array is not built
+                out.areaAdcM2 -= TileCosts.adcCount(c, 1) * SarAdc.ownDacCapF(c.spec.adc().bits())
+                        / Technology.MOM_CAP_F_PER_M2;
+            }
+        }
+
+        /**
+         * True when the readout is a SAR, which here re-uses the column's capacitors (the unit capacitors,
+         * the column line and the node's parasitics) as its capacitor DAC, as charge-sharing macros do
+         * (physics.md §2.3 "SAR ADC, frequently re-using the same capacitors as the ADC DAC"; §5.4 table,
+         * "caps can be shared with charge-domain array"): each conversion then switches the whole column.
+         */
+        static boolean reusesColumnCaps(TileContext c) {
+            return c.adc instanceof SarAdc;
         }
 
         @Override
@@ -125,6 +142,14 @@ public final class ChargeRedistributionDomain implements DomainKind {
             out.energyDacJ = c.cycles() * (double) rows * (TileCosts.rowLineCapF(c) * vdd * vdd * u[0]
                     + c.dac.coreEnergyJ(c.inputBits(), vdd, c.tech));
             TileCosts.converterEnergy(c, weightCols, 1, out);
+            if (reusesColumnCaps(c)) {
+                double own = SarAdc.ownDacCapF(c.spec.adc().bits());
+                double column = denominatorF(c);
+                if (column > own) {
+                    out.energyAdcJ += TileCosts.conversions(c, weightCols, 1)
+                            * SarAdc.dacSwitchingJ(column - own, c.tech);
+                }
+            }
         }
 
         @Override

@@ -52,10 +52,22 @@ public final class SarAdc implements AdcKind {
 
     @Override
     public double energyJ(int bits, Technology tech) {
-        double v = tech.vddV();
         double template = bits * (Converters.comparatorJ(tech, Converters.lsbV(bits, tech) / 2, false) + LOGIC_OPS_PER_BIT * tech.addBitEnergyJ())
-                + DAC_SWITCHING * Math.scalb(1.0, bits) * UNIT_CAP_F * v * v;
+                + dacSwitchingJ(ownDacCapF(bits), tech);
         return Math.max(template, Converters.surveyFloorJ(bits));
+    }
+
+    /** Total capacitance of this converter's own capacitor DAC at {@code bits}, F: 2^B C_u. */
+    public static double ownDacCapF(int bits) {
+        return Math.scalb(1.0, bits) * UNIT_CAP_F;
+    }
+
+    /**
+     * Average switching energy of one conversion on a capacitor DAC of total capacitance {@code dacCapF}
+     * with conventional switching, J: 1.33 C_DAC V_DD^2 (Liu et al. 2010, Table I, as {@link #energyJ}).
+     */
+    public static double dacSwitchingJ(double dacCapF, Technology tech) {
+        return DAC_SWITCHING * dacCapF * tech.vddV() * tech.vddV();
     }
 
     @Override
@@ -65,7 +77,7 @@ public final class SarAdc implements AdcKind {
 
     @Override
     public double areaM2(int bits, Technology tech) {
-        double caps = Math.scalb(1.0, bits) * UNIT_CAP_F / Technology.MOM_CAP_F_PER_M2;
+        double caps = ownDacCapF(bits) / Technology.MOM_CAP_F_PER_M2;
         return caps + tech.gatesArea(Converters.COMPARATOR_GATES + LOGIC_GATES_PER_BIT * bits);
     }
 }

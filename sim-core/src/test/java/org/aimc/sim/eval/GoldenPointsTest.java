@@ -30,14 +30,14 @@ class GoldenPointsTest {
                       domain: {kind: charge}
                       dac: {kind: pwm, bits: 6}
                       adc: {kind: cco, bits: 8}
-                    """ + NODE, 5.132347821796e-10, 4.685040000000e-07, 1.676135748943e-06, 2.844705722139e+01),
+                    """ + NODE, 4.076028463468e-10, 4.685040000000e-07, 2.463284944593e-08, 3.547820632665e+01),
             new Golden("charge-redistribution sram 4b/4b sar", """
                       device: {kind: sram}
                       domain: {kind: charge-redistribution}
                       dac: {kind: bit-serial, bits: 4}
                       adc: {kind: sar, bits: 6}
                       mapping: {weight_bits: 4, bits_per_cell: 1, signed: differential}
-                    """ + NODE, 1.178370247508e-10, 4.201600000000e-08, 5.598380965926e-08, 1.456842899587e+02),
+                    """ + NODE, 2.162618533547e-10, 4.201600000000e-08, 5.195180965926e-08, 7.896348833442e+01),
             new Golden("capacitive-division sram binary flash", """
                       device: {kind: sram}
                       domain: {kind: capacitive-division}
