@@ -113,6 +113,33 @@ class CostScalingTest {
     }
 
     @Test
+    void chargeSharingSarSwitchesTheWholeColumnAndColumnCcosNeedNoIntegrator() {
+        // a SAR behind charge redistribution re-uses the column capacitors as its DAC: doubling the rows adds
+        // 1.33 x (256 more unit caps, their switch terminals and 256 pitches of wire) x V^2 per conversion
+        String base = DOMAINS.get(2);
+        Tiles.Point p256 = point(base, "array.rows=256");
+        Tiles.Point p512 = point(base, "array.rows=512");
+        TileCost a = cost(p256);
+        TileCost b = cost(p512);
+        TileContext c = p256.c();
+        double v = c.tech.vddV();
+        double perRow = 1e-15 + c.tech.gateCapF() + c.tech.wireCapF(c.cellPitchM());
+        double conversions = c.cycles() * (double) c.weightColumns() * c.mapping.slices();
+        assertEquals(conversions * 1363.3 / 1024 * 256 * perRow * v * v, b.energyAdcJ - a.energyAdcJ,
+                1e-9 * b.energyAdcJ);
+        // ... and builds no capacitor array of its own: a flash behind the same column keeps its full area
+        double ownCaps = org.aimc.sim.peripheral.SarAdc.ownDacCapF(8) / Technology.MOM_CAP_F_PER_M2;
+        assertEquals(TileCosts.adcCount(c, 1) * (c.adc.areaM2(8, c.tech) - ownCaps), a.areaAdcM2,
+                1e-9 * a.areaAdcM2);
+        // a column CCO integrates the current itself: no integrator amplifier, no C_int, no sense energy
+        TileCost cco = cost(point(DOMAINS.get(1)));
+        assertEquals(0, cco.areaSenseM2, 0);
+        assertEquals(0, cco.energySenseJ, 0);
+        TileCost sar = cost(point(DOMAINS.get(1), "adc.kind=sar"));
+        assertTrue(sar.areaSenseM2 > 0 && sar.energySenseJ > 0);
+    }
+
+    @Test
     void adcEnergyRisesWithBitsAndTurnsFourfoldPastTheThermalCorner() {
         Technology t = new Technology(22, 0.8, 300);
         for (AdcKind k : Peripherals.adcs().all()) {
