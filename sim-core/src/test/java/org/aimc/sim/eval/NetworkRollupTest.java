@@ -102,6 +102,32 @@ class NetworkRollupTest {
     }
 
     @Test
+    void aLayerOverTwoRowBlocksCostsItsTilesPlusThePartialSumAdditions() {
+        // independent sum: a full tile, a half-height tile, and one digital addition per output at full
+        // dot-product width (weight + input bits + log2 fan-in) per MVM
+        Tile t = tile(CURRENT);
+        int rows = t.c().spec.array().rows();
+        int wc = t.c().weightColumns();
+        int fanIn = rows + rows / 2;
+        WorkloadSpec w = new WorkloadSpec("two", "two row blocks", "test",
+                List.of(new LayerSpec("fc", "dense", fanIn, wc, 3)));
+        NetworkRollup r = roll(t, w);
+        TileCost full = new TileCost();
+        TileCost half = new TileCost();
+        t.m().cost(t.c(), rows, wc, full);
+        t.m().cost(t.c(), rows / 2, wc, half);
+        int width = t.c().spec.mapping().weightBits() + t.c().inputBits()
+                + (32 - Integer.numberOfLeadingZeros(fanIn));
+        double expect = 3 * (full.energyJ() + half.energyJ() + wc * width * t.c().tech.addBitEnergyJ());
+        assertEquals(expect, r.energyJ, 1e-12 * expect);
+        assertEquals(2, r.tiles);
+        assertEquals(0.75, r.utilization, 1e-12);
+        assertEquals(3 * t.cost().latencyS, r.latencyS, 1e-12 * r.latencyS);
+        assertEquals(2 * t.cost().areaM2() + wc * org.aimc.sim.peripheral.ShiftAdd.areaM2(width, t.c().tech),
+                r.areaM2, 1e-12 * r.areaM2);
+    }
+
+    @Test
     void convolutionsAreIm2colMvms() {
         // LeNet-5 C1: 1 x 5 x 5 inputs per MVM, 6 outputs, 28 x 28 MVMs (LeCun et al. 1998, Fig. 2)
         LayerSpec c1 = Presets.workload("lenet-5").layers().get(0);
