@@ -74,14 +74,23 @@ final class TileCosts {
         return c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(c.spec.adc().bits(), c.tech);
     }
 
-    /** Capacitance of one row line across the tile, F. */
+    /**
+     * Capacitance of one row line across the tile, F: the wire (cols x cell pitch at 0.2 fF/µm) and one
+     * minimum transistor terminal per cell on it (the access or input gate; {@link
+     * org.aimc.sim.cost.Technology#gateCapF}).
+     */
     static double rowLineCapF(TileContext c) {
-        return c.tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
+        int cols = c.spec.array().cols();
+        return c.tech.wireCapF(cols * c.cellPitchM()) + cols * c.tech.gateCapF();
     }
 
-    /** Capacitance of one column line along the tile, F. */
+    /**
+     * Capacitance of one column line along the tile, F: the wire (rows x cell pitch) and one minimum
+     * transistor terminal per cell (the junction of the access device or share switch, ~ a gate capacitance).
+     */
     static double columnLineCapF(TileContext c) {
-        return c.tech.wireCapF(c.spec.array().rows() * c.cellPitchM());
+        int rows = c.spec.array().rows();
+        return c.tech.wireCapF(rows * c.cellPitchM()) + rows * c.tech.gateCapF();
     }
 
     /**

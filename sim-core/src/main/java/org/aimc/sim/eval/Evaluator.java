@@ -254,7 +254,8 @@ public final class Evaluator {
         row.putInt(wc).putDouble(ops / e / 1e12).putDouble(ops / lat / (area * 1e6) / 1e12);
 
         rollup.compute(plan.spec().workload(), ctx, dm, area, lat);
-        row.putLong(rollup.tiles).putDouble(rollup.energyJ).putDouble(rollup.latencyS).putDouble(rollup.areaM2)
+        row.putLong(rollup.tiles).putDouble(rollup.energyJ).putDouble(rollup.latencyS)
+                .putDouble(rollup.latencyPipelinedS).putDouble(rollup.areaM2).putDouble(rollup.utilization)
                 .putDouble(2 * rollup.macs / rollup.energyJ / 1e12)
                 .putDouble(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
 

@@ -95,7 +95,10 @@ public final class ResultColumns {
         col("tiles", Type.LONG, true, "tiles holding the workload's weights");
         col("energy_per_inference_j", Type.DOUBLE, true, "workload energy per inference, J");
         col("latency_per_inference_s", Type.DOUBLE, true, "workload latency per inference, layer-serial, s");
-        col("chip_area_m2", Type.DOUBLE, true, "area of all tiles, m^2");
+        col("latency_pipelined_s", Type.DOUBLE, true, "time per inference of a layer-pipelined chip in steady "
+                + "state: the slowest layer's MVMs x tile latency, s");
+        col("chip_area_m2", Type.DOUBLE, true, "area of all tiles and the partial-sum accumulators, m^2");
+        col("array_utilization", Type.DOUBLE, true, "weights held / weight positions of the tiles");
         col("tops_per_w", Type.DOUBLE, true, "workload ops per joule / 1e12");
         col("tops_per_mm2", Type.DOUBLE, true, "workload ops per second per mm^2 / 1e12");
         col("mvm_rel_error", Type.DOUBLE, true, "analytic relative MVM error sqrt(E[e^2]/E[y^2])");
