@@ -103,6 +103,11 @@ public final class ChargeDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
+            String mux = TileCosts.noWeightMultiplexing(c, "the charge domain",
+                    "models one conducting cell per stored weight (its integrated currents and cell area)");
+            if (mux != null) {
+                return mux;
+            }
             if (c.encoding() == Encoding.AMPLITUDE) {
                 return "charge domain encodes inputs as pulse widths at a fixed amplitude; amplitude-encoded inputs "
                         + "make it a current-domain readout";

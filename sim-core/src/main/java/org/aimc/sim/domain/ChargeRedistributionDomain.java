@@ -98,10 +98,10 @@ public final class ChargeRedistributionDomain implements DomainKind {
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
             energy(c, rows, weightCols, out);
             out.latencyS = c.cycles() * (tShare + TileCosts.conversionLatencyS(c));
-            double cellArea = c.device.params().cellAreaF2 * c.tech.f2();
             double capArea = cUnit / Technology.MOM_CAP_F_PER_M2;
-            // the MOM capacitor sits in the metal stack over its cell: the larger of the two sets the pitch
-            out.areaArrayM2 = (double) c.spec.array().rows() * c.spec.array().cols() * Math.max(cellArea, capArea);
+            // the MOM capacitor sits in the metal stack over its compute cell: the larger of the two sets the
+            // pitch; with local weight multiplexing the other storage cells of its group carry no capacitor
+            out.areaArrayM2 = TileCosts.sharedCapacitorArrayAreaM2(c, capArea);
             out.areaDacM2 = TileCosts.dacAreaM2(c);
             out.areaSenseM2 = 0;
             TileCosts.converterArea(c, 1, out);
@@ -137,10 +137,11 @@ public final class ChargeRedistributionDomain implements DomainKind {
             double bitOn = Readouts.meanLevel(c);
             double cell = cUnit + 2 * c.tech.gateCapF();
             out.energyArrayJ = c.cycles() * (double) rows * physCols * u[0] * bitOn * cell * vdd * vdd;
-            out.energySenseJ = c.cycles() * (double) physCols * (denominatorF(c) - c.spec.array().rows() * cUnit)
+            out.energySenseJ = c.cycles() * (double) physCols * (denominatorF(c) - c.computeRows() * cUnit)
                     * vdd * vdd;
             out.energyDacJ = c.cycles() * (double) rows * (TileCosts.rowLineCapF(c) * vdd * vdd * u[0]
                     + c.dac.coreEnergyJ(c.inputBits(), vdd, c.tech));
+            out.energyArrayJ += TileCosts.muxSelectEnergyJ(c, rows);
             TileCosts.converterEnergy(c, weightCols, 1, out);
             if (reusesColumnCaps(c)) {
                 double own = SarAdc.ownDacCapF(c.spec.adc().bits());
@@ -154,7 +155,7 @@ public final class ChargeRedistributionDomain implements DomainKind {
 
         @Override
         public void errors(TileContext c, ErrorBudget out) {
-            int rows = c.spec.array().rows();
+            int rows = c.computeRows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
             SwitchedCapacitors.addFlipTerms(c, rows, out, null);
             double d = denominatorF(c);

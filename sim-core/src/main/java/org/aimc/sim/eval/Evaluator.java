@@ -240,7 +240,8 @@ public final class Evaluator {
     private ResultRow metrics(ResultRow row, TileContext ctx, DomainModel dm) {
         PointSpec p = ctx.spec;
         row.putBoolean(true).putNull();
-        int rows = p.array().rows();
+        // one evaluation of the tile: its compute rows (all rows without local weight multiplexing)
+        int rows = ctx.computeRows();
         int wc = ctx.weightColumns();
         dm.cost(ctx, rows, wc, cost);
         double e = cost.energyJ();
@@ -302,7 +303,7 @@ public final class Evaluator {
         row.putString(p.device().kind()).putString(p.domain().kind());
         row.putString(dev.preset);
         row.putInt(p.array().rows()).putInt(p.array().cols()).putString(p.array().access())
-                .putDouble(p.array().wireOhm());
+                .putDouble(p.array().wireOhm()).putInt(p.array().weightsPerComputeCell());
         row.putString(p.dac().kind()).putInt(p.dac().bits());
         row.putString(p.adc().kind()).putInt(p.adc().bits()).putInt(p.adc().columnsPerAdc())
                 .putString(p.adc().fullScale()).putDouble(p.adc().clipSigma());

@@ -32,6 +32,11 @@ import org.aimc.sim.spec.SpecException;
  *   <li>read phases of the charge domain: the optional column {@code read_phases} (1, 2 or 4), else the
  *       mode the notes of a charge-domain row name ("one-phase", "two-phase", "four-phase", IBM HERMES's read modes, physics.md
  *       §2.2), else 1;</li>
+ *   <li>local weight multiplexing: the optional column {@code weights_per_compute_cell} (storage cells
+ *       sharing one compute element, 1..64; {@code array.weights_per_compute_cell}), blank or absent: 1 (every
+ *       stored weight computes in every evaluation). Wang et al. (IEEE JSSC 2023, the journal version of the
+ *       VLSI 2022 macro, abstract: "a maximum of 2k multiply-accumulate (MAC) operations in one clock cycle",
+ *       "a local weight multiplexing scheme with a 9T SRAM cell") store 8k 8-bit weights and compute 2k: 4;</li>
  *   <li>the operating and nonideality settings of {@link PointSpec#DEFAULTS} (they do not enter TOPS/W).</li>
  * </ul>
  * TOPS/mm^2 is modelled for one tile of {@code rows x cols} with all its periphery (array, row drivers,
@@ -78,6 +83,12 @@ public final class MacroPoints {
      * Read phases of a row: the {@code read_phases} column when present and not blank, else for the charge
      * domain the one phase word its notes name, else 1.
      */
+    /** Local weight multiplexing of a row: the optional column {@code weights_per_compute_cell}, else 1. */
+    static int weightsPerComputeCell(Map<String, String> row) {
+        String col = row.getOrDefault("weights_per_compute_cell", "");
+        return col.isBlank() ? 1 : integer(row, "weights_per_compute_cell");
+    }
+
     static int readPhases(Map<String, String> row, String domain) {
         String col = row.getOrDefault("read_phases", "");
         if (!col.isBlank()) {
@@ -145,7 +156,7 @@ public final class MacroPoints {
             return d.withDevice(DeviceSpec.of(row.get("memory_type").strip()))
                     .withDomain(dom)
                     .withArray(new ArraySpec(integer(row, "rows"), integer(row, "cols"), d.array().access(),
-                            d.array().wireOhm()))
+                            d.array().wireOhm(), weightsPerComputeCell(row)))
                     .withDac(new DacSpec(dac, integer(row, "input_bits")))
                     .withAdc(new AdcSpec(adc, integer(row, "adc_bits"), 1, d.adc().fullScale(), d.adc().clipSigma()))
                     .withMapping(new MappingSpec(weightBits, 8, "differential"))

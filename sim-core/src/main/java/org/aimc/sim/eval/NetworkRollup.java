@@ -14,6 +14,9 @@ import org.aimc.sim.spec.WorkloadSpec;
  * blocks, the weight columns of a tile being its physical columns over the mapping's columns per weight
  * (weight slices x devices per slice); input slicing (bit-serial cycles) and column multiplexing (columns
  * per ADC) are inside each tile's cost.
+ * With local weight multiplexing (array.weights_per_compute_cell = k) a tile stores rows x weight columns
+ * weights but computes ceil(rows / k) rows per evaluation: a layer needs fewer tiles, and each tile's MVM is
+ * k evaluations of its active sub-array (their partial sums added digitally like those of row blocks).
  * <ul>
  *   <li>Energy sums, per layer and MVM, the exact cost of each tile at its utilisation (full tiles, the
  *       last row block, the last column block, the corner) plus the digital accumulation of the partial
@@ -54,6 +57,7 @@ public final class NetworkRollup {
     public NetworkRollup compute(WorkloadSpec w, TileContext c, DomainModel domain, double tileAreaM2,
             double tileLatencyS) {
         int rows = c.spec.array().rows();
+        int computeRows = c.computeRows();
         int wc = c.weightColumns();
         tiles = 0;
         memoSize = 0;
@@ -76,19 +80,24 @@ public final class NetworkRollup {
             tiles += rb * cb;
             int lastRows = (int) (l.fanIn() - (rb - 1) * rows);
             int lastCols = (int) (l.fanOut() - (cb - 1) * wc);
-            double e = (rb - 1) * (cb - 1) * tileEnergy(c, domain, rows, wc)
-                    + (rb - 1) * tileEnergy(c, domain, rows, lastCols)
-                    + (cb - 1) * tileEnergy(c, domain, lastRows, wc)
-                    + tileEnergy(c, domain, lastRows, lastCols);
-            // partial sums of the row blocks added digitally at full dot-product width
+            double e = (rb - 1) * (cb - 1) * blockEnergy(c, domain, rows, computeRows, wc)
+                    + (rb - 1) * blockEnergy(c, domain, rows, computeRows, lastCols)
+                    + (cb - 1) * blockEnergy(c, domain, lastRows, computeRows, wc)
+                    + blockEnergy(c, domain, lastRows, computeRows, lastCols);
+            // evaluations of one tile per MVM: its stored rows in groups of compute rows (1 without local
+            // weight multiplexing); the layer's tiles run in parallel, so its widest row block sets the time
+            int evals = evaluations(rb > 1 ? rows : lastRows, computeRows);
+            long partials = (rb - 1) * evaluations(rows, computeRows) + evaluations(lastRows, computeRows);
+            // partial sums of the row blocks (and of each block's evaluations) added digitally at full
+            // dot-product width
             int width = precision + 64 - Long.numberOfLeadingZeros(l.fanIn());
-            double accumulate = (rb - 1) * (double) l.fanOut() * width * addBit;
-            if (rb > 1) {
+            double accumulate = (partials - 1) * (double) l.fanOut() * width * addBit;
+            if (partials > 1) {
                 accumulatorAreaM2 += l.fanOut() * ShiftAdd.areaM2(width, c.tech);
             }
             layerEnergyJ[li] = (e + accumulate) * l.mvms();
             energyJ += layerEnergyJ[li];
-            double busy = l.mvms() * tileLatencyS;
+            double busy = l.mvms() * tileLatencyS * evals;
             latencyS += busy;
             latencyPipelinedS = Math.max(latencyPipelinedS, busy);
             macs += l.macs();
@@ -97,6 +106,23 @@ public final class NetworkRollup {
         areaM2 = tiles * tileAreaM2 + accumulatorAreaM2;
         utilization = weights / ((double) tiles * rows * wc);
         return this;
+    }
+
+    /** Evaluations of a tile whose {@code storedRows} rows compute {@code computeRows} at a time. */
+    static int evaluations(int storedRows, int computeRows) {
+        return (storedRows + computeRows - 1) / computeRows;
+    }
+
+    /**
+     * Energy of one MVM of a row block of {@code storedRows} stored rows on one tile: its full groups of
+     * {@code computeRows} compute rows and the remainder, each one evaluation ({@link DomainModel#energyJ});
+     * without local weight multiplexing the block is one evaluation of its rows.
+     */
+    private double blockEnergy(TileContext c, DomainModel domain, int storedRows, int computeRows, int cols) {
+        int full = storedRows / computeRows;
+        int rest = storedRows - full * computeRows;
+        double e = full == 0 ? 0 : full * tileEnergy(c, domain, computeRows, cols);
+        return rest == 0 ? e : e + tileEnergy(c, domain, rest, cols);
     }
 
     private double tileEnergy(TileContext c, DomainModel domain, int rows, int cols) {

@@ -29,6 +29,8 @@ public final class ResultColumns {
         col("array_cols", Type.INT, false, "physical columns of a tile");
         col("array_access", Type.STRING, false, "cell access structure");
         col("array_wire_ohm", Type.DOUBLE, false, "wire resistance per cell segment, ohm");
+        col("array_weights_per_compute_cell", Type.INT, false,
+                "storage cells sharing one compute element (local weight multiplexing; 1 = none)");
         col("dac_kind", Type.STRING, false, "input driver kind");
         col("input_bits", Type.INT, false, "input precision, bits");
         col("adc_kind", Type.STRING, false, "ADC kind");
