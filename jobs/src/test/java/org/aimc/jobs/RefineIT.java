@@ -93,6 +93,16 @@ class RefineIT {
         assertTrue(front.out.contains("Pareto front on energy_per_inference_j:min, accuracy_est:max"), front.out);
         long n = spark.read().parquet(dir.resolve("front").toString()).count();
         assertTrue(n >= 1 && n <= 2, n + " rows");
+        // bad selections: exit 2, the flag named, nothing written
+        String[][] bad = {{"--where", "no_such_column > 1", "--where: "}, {"--where", "false", "no points selected"},
+            {"--images", "0", "--images must be in [1, 10000], got 0"}};
+        for (String[] b : bad) {
+            Path target = dir.resolve("bad");
+            Cli r = Cli.run("refine", out.toString(), b[0], b[1], "--out", target.toString());
+            assertEquals(2, r.exit, r.err);
+            assertTrue(r.err.startsWith("aimc: error: ") && r.err.contains(b[2]), r.err);
+            assertTrue(!Files.exists(target), "nothing written for " + b[0] + " " + b[1]);
+        }
     }
 
     @Test

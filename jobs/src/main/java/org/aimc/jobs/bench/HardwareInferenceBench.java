@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Tier-B inference speed (issue 7): one chip instance of a design point classifies all 10,000
  * Fashion-MNIST test images with the trained {@code fashion-mlp} (784-256-128-10) on 256 x 256 tiles, every
  * nonideality the tier-B tiles model switched on (programming, read noise, drift at one day with
- * compensation, stuck-at faults, first-order IR drop, circuit mismatch and noise, SAR converter with
- * calibration), on one thread: {@code programAndClassify} programs the 37 tiles of a fresh chip and runs
+ * compensation, stuck-at faults, first-order IR drop, I-V nonlinearity (amplitude inputs), temperature, circuit
+ * mismatch and noise, SAR converter with calibration), on one thread: {@code programAndClassify} programs the 37 tiles of a fresh chip and runs
  * the test set in batches of {@value #BATCH}. The network comes from the weight cache
  * ({@code -Daimc.cache}, default {@code results/cache}; trained there first when missing).
  */
@@ -81,7 +81,7 @@ public class HardwareInferenceBench {
                 + "  mapping: {weight_bits: 8, bits_per_cell: " + bpc + ", signed: differential}\n"
                 + "  operating: {time_s: 86400, drift_compensation: true}\n"
                 + "  nonideal: {programming_noise: 1, read_noise: 1, drift: 1, ir_drop: analytic, stuck_at: 1,"
-                + " circuit_mismatch: 1, circuit_noise: 1}\n";
+                + " nonlinearity: 1, temperature: 1, circuit_mismatch: 1, circuit_noise: 1}\n";
     }
 
     @Setup(Level.Trial)

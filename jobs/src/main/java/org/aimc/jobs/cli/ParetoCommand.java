@@ -87,23 +87,7 @@ public final class ParetoCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.get(master, "aimc pareto");
         Dataset<Row> points = spark.read().parquet(new Path(root, "points").toString());
         ParetoJob.check(points.schema(), spec.objectives(), groupBy);
-        Dataset<Row> input = points;
-        if (where != null && !where.isBlank()) {
-            try {
-                input = points.where(where);
-                input.schema();
-            } catch (Exception e) {
-                Throwable t = e;
-                if (t instanceof AnalysisException a) {
-                    throw new UserError("--where: " + a.getSimpleMessage() + "; columns: "
-                            + Arrays.toString(points.columns()));
-                }
-                if (e.getClass().getSimpleName().contains("ParseException")) {
-                    throw new UserError("--where: " + e.getMessage());
-                }
-                throw e;
-            }
-        }
+        Dataset<Row> input = where(points, points, where);
         console.printf("[pareto] objectives %s%s%s%s%n", spec.objectivesText(),
                 groupBy.isEmpty() ? "" : ", one front per " + String.join(",", groupBy),
                 ranks > 1 ? ", ranks 1.." + ranks : "", where == null ? "" : ", where " + where);
@@ -137,5 +121,28 @@ public final class ParetoCommand implements Callable<Integer> {
         console.printf("[pareto] query: aimc sql %s \"SELECT point_index, rank, hv_contribution FROM pareto\"%n",
                 results);
         return 0;
+    }
+
+    /**
+     * {@code input} filtered by the --where condition {@code where} (none when null or blank); a condition
+     * Spark cannot parse or resolve is a {@link UserError} listing the columns of {@code table}.
+     */
+    static Dataset<Row> where(Dataset<Row> table, Dataset<Row> input, String where) throws Exception {
+        if (where == null || where.isBlank()) {
+            return input;
+        }
+        try {
+            Dataset<Row> out = input.where(where);
+            out.schema();
+            return out;
+        } catch (Exception e) {
+            if (e instanceof AnalysisException a) {
+                throw new UserError("--where: " + a.getSimpleMessage() + "; columns: " + Arrays.toString(table.columns()));
+            }
+            if (e.getClass().getSimpleName().contains("ParseException")) {
+                throw new UserError("--where: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 }

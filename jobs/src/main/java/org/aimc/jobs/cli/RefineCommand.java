@@ -40,7 +40,6 @@ import org.aimc.sim.spec.PointSpec;
 import org.aimc.sim.spec.SpecPaths;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -242,23 +241,8 @@ public final class RefineCommand implements Callable<Integer> {
     }
 
     /** The chosen point indices, sorted. */
-    private List<Long> select(Dataset<Row> points, PrintStream console) {
-        Dataset<Row> input = points.where("feasible");
-        if (where != null && !where.isBlank()) {
-            try {
-                input = input.where(where);
-                input.schema();
-            } catch (Exception e) {
-                if (e instanceof AnalysisException a) {
-                    throw new UserError("--where: " + a.getSimpleMessage() + "; columns: "
-                            + Arrays.toString(points.columns()));
-                }
-                if (e.getClass().getSimpleName().contains("ParseException")) {
-                    throw new UserError("--where: " + e.getMessage());
-                }
-                throw e;
-            }
-        }
+    private List<Long> select(Dataset<Row> points, PrintStream console) throws Exception {
+        Dataset<Row> input = ParetoCommand.where(points, points.where("feasible"), where);
         List<Long> idx;
         if (where == null || where.isBlank()) {
             ParetoSpec spec = ParetoSpec.of(Objective.parseList("energy_per_inference_j:min,accuracy_est:max"));

@@ -67,6 +67,9 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
+                // reported figures are checked before anything is printed or written
+                reported(rows.get(i), "reported_tops_per_w");
+                reported(rows.get(i), "reported_tops_per_mm2");
                 outcomes.add(model(rows.get(i), i + 2));
             } catch (UserError e) {
                 problems.add(e.getMessage());
@@ -117,7 +120,8 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new UserError(col + ": expected a number, got '" + v + "' (macro " + row.get("name") + ")");
+            throw new UserError("column " + col + ": expected a number, got '" + v + "' (macro " + row.get("name")
+                    + ")");
         }
     }
 
@@ -125,9 +129,13 @@ public final class ValidateCommand implements Callable<Integer> {
         return (Double) o.point()[ResultColumns.indexOf(col)];
     }
 
+    /** Energy breakdown columns of the {@code points} table and their short labels. */
+    static final String[][] BREAKDOWN = {{"energy_array_j", "array"}, {"energy_dac_j", "dac"},
+        {"energy_adc_j", "adc"}, {"energy_sense_j", "sense"}, {"energy_digital_j", "digital"}};
+
     static void print(PrintStream out, List<Outcome> outcomes) {
-        out.printf("%-22s %12s %12s %7s   %12s %12s %7s  %s%n", "macro", "TOPS/W rep.", "TOPS/W mod.", "ratio",
-                "TOPS/mm2 rep", "TOPS/mm2 mod", "ratio", "status");
+        out.printf("%-22s %12s %12s %7s   %12s %12s %7s  %-32s %s%n", "macro", "TOPS/W rep.", "TOPS/W mod.",
+                "ratio", "TOPS/mm2 rep", "TOPS/mm2 mod", "ratio", "energy % array/dac/adc/sense/dig", "status");
         List<Double> w = new ArrayList<>();
         List<Double> a = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -143,11 +151,27 @@ public final class ValidateCommand implements Callable<Integer> {
             if (qa != null) {
                 a.add(qa);
             }
-            out.printf(Locale.ROOT, "%-22s %12s %12s %7s   %12s %12s %7s  %s%n", o.row().get("name"), fmt(rw), fmt(mw),
-                    fmt(qw), fmt(ra), fmt(ma), fmt(qa), o.status());
+            out.printf(Locale.ROOT, "%-22s %12s %12s %7s   %12s %12s %7s  %-32s %s%n", o.row().get("name"), fmt(rw),
+                    fmt(mw), fmt(qw), fmt(ra), fmt(ma), fmt(qa), shares(o), o.status());
         }
         out.println(summary("TOPS/W", w));
         out.println(summary("TOPS/mm2", a));
+    }
+
+    /** The energy shares of a modelled point in percent, "a/d/c/s/g", or "-". */
+    static String shares(Outcome o) {
+        if (!o.status().equals("ok")) {
+            return "-";
+        }
+        double total = modelled(o, "energy_j");
+        StringBuilder sb = new StringBuilder();
+        for (String[] b : BREAKDOWN) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(Math.round(100 * modelled(o, b[0]) / total));
+        }
+        return sb.toString();
     }
 
     static String summary(String what, List<Double> ratios) {

@@ -63,22 +63,8 @@ public final class CalibrationCurve implements Serializable {
          * interval of the mean, {@code mean ± t(0.975, n-1) · std / √n} (clipped to [0, 1]).
          */
         public static Point of(double sigmaRel, double[] accuracies) {
-            int n = accuracies.length;
-            if (n < 1) {
-                throw new IllegalArgumentException("need at least one accuracy");
-            }
-            double mean = 0;
-            for (double a : accuracies) {
-                mean += a;
-            }
-            mean /= n;
-            double ss = 0;
-            for (double a : accuracies) {
-                ss += (a - mean) * (a - mean);
-            }
-            double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-            double half = n > 1 ? studentT975(n - 1) * std / Math.sqrt(n) : 0;
-            return new Point(sigmaRel, mean, std, Math.max(0, mean - half), Math.min(1, mean + half), n);
+            double[] s = sampleStatistics(accuracies);
+            return new Point(sigmaRel, s[0], s[1], s[2], s[3], accuracies.length);
         }
     }
 
@@ -341,6 +327,30 @@ public final class CalibrationCurve implements Serializable {
             return 3 * del0;
         }
         return d;
+    }
+
+    /**
+     * Mean, sample standard deviation and the Student-t 95% interval of the mean of a sample of accuracies,
+     * {@code mean ± t(0.975, n-1) · std / √n} clipped to [0, 1] (zero width for one value): {mean, std, low,
+     * high}.
+     */
+    public static double[] sampleStatistics(double[] accuracies) {
+        int n = accuracies.length;
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one accuracy");
+        }
+        double mean = 0;
+        for (double a : accuracies) {
+            mean += a;
+        }
+        mean /= n;
+        double ss = 0;
+        for (double a : accuracies) {
+            ss += (a - mean) * (a - mean);
+        }
+        double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+        double half = n > 1 ? studentT975(n - 1) * std / Math.sqrt(n) : 0;
+        return new double[] {mean, std, Math.max(0, mean - half), Math.min(1, mean + half)};
     }
 
     /**

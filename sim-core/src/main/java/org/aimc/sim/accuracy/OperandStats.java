@@ -6,7 +6,8 @@ import org.aimc.sim.spec.DataSpec;
 /**
  * Exact moments of the quantised operands the analytic tier averages over: the integer weight
  * distribution P(w), w in [-Q, Q], obtained by quantising the continuous normalised weight distribution of
- * {@link DataSpec} (round to nearest, clipped to [-1, 1]); and unsigned inputs x in [0, 2^B - 1] that are
+ * {@link DataSpec} (round to nearest, clipped to [-1, 1]; 1-bit weights take the sign alone, ±1 with no
+ * zero); and unsigned inputs x in [0, 2^B - 1] that are
  * zero with probability z and otherwise uniform over the non-zero codes.
  */
 public final class OperandStats {
@@ -19,8 +20,8 @@ public final class OperandStats {
     private final double bitActivity;
 
     public OperandStats(DataSpec data, int weightBits, int inputBits) {
-        this.qMax = (1 << (weightBits - 1)) - 1;
-        this.pw = weightPmf(data, qMax);
+        this.qMax = weightBits == 1 ? 1 : (1 << (weightBits - 1)) - 1;
+        this.pw = weightBits == 1 ? signPmf(data) : weightPmf(data, qMax);
         double s2 = 0;
         for (int k = -qMax; k <= qMax; k++) {
             s2 += pw[k + qMax] * (double) k * k;
@@ -42,6 +43,12 @@ public final class OperandStats {
             prevCdf = upper;
         }
         return p;
+    }
+
+    /** P(w) of binary weights: -1 below zero, +1 at or above, never 0. */
+    static double[] signPmf(DataSpec d) {
+        double neg = cdf(d, 0);
+        return new double[] {neg, 0, 1 - neg};
     }
 
     /** CDF of the clipped continuous weight distribution on [-1, 1] (clipped mass lands on ±1). */

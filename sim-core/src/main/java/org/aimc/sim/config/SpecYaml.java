@@ -317,6 +317,10 @@ public final class SpecYaml {
                 if (path.name().equals("device.preset") && "".equals(v)) {
                     continue;
                 }
+                // left out at its default, so specs without local weight multiplexing keep their hash
+                if (path.name().equals("array.weights_per_compute_cell") && Integer.valueOf(1).equals(v)) {
+                    continue;
+                }
                 sec.set(path.key(), Nodes.scalar(v));
             }
             Map<String, Double> overrides = switch (section) {

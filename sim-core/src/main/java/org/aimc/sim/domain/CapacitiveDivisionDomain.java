@@ -121,17 +121,16 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             if (!capWeights) {
                 return SwitchedCapacitors.denominatorF(c, cUnit, cExtra);
             }
-            return c.spec.array().rows() * cUnit * (c0 + meanLevel(c)) + TileCosts.columnLineCapF(c) + cExtra;
+            return c.computeRows() * cUnit * (c0 + meanLevel(c)) + TileCosts.columnLineCapF(c) + cExtra;
         }
 
         @Override
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
             energy(c, rows, weightCols, out);
             out.latencyS = c.cycles() * (tSettle + TileCosts.conversionLatencyS(c));
-            double cellArea = c.device.params().cellAreaF2 * c.tech.f2();
             double units = capWeights ? c0 + c.mapping.levels() - 1 : 1;
             double capArea = units * cUnit / Technology.MOM_CAP_F_PER_M2;
-            out.areaArrayM2 = (double) c.spec.array().rows() * c.spec.array().cols() * Math.max(cellArea, capArea);
+            out.areaArrayM2 = TileCosts.sharedCapacitorArrayAreaM2(c, capArea);
             out.areaDacM2 = TileCosts.dacAreaM2(c);
             out.areaSenseM2 = 0;
             TileCosts.converterArea(c, nodes(c), out);
@@ -152,16 +151,17 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             // sum_i C_i dV_i^2 with dV_i = V_DD u_i / u_max on the coupled cells
             out.energyArrayJ = c.cycles() * (double) rows * physCols * meanUnits(c) * cUnit * vdd * vdd * u[1];
             // reset of each floating line to mid-rail
-            double cp = denominatorF(c) - c.spec.array().rows() * cUnit * (capWeights ? c0 + meanLevel(c) : 1);
+            double cp = denominatorF(c) - c.computeRows() * cUnit * (capWeights ? c0 + meanLevel(c) : 1);
             out.energySenseJ = c.cycles() * (double) physCols * cp * 0.25 * vdd * vdd;
             out.energyDacJ = c.cycles() * (double) rows * (TileCosts.rowLineCapF(c) * vdd * vdd * u[0]
                     + c.dac.coreEnergyJ(c.inputBits(), vdd, c.tech));
+            out.energyArrayJ += TileCosts.muxSelectEnergyJ(c, rows);
             TileCosts.converterEnergy(c, weightCols, nodes(c), out);
         }
 
         @Override
         public void errors(TileContext c, ErrorBudget out) {
-            int rows = c.spec.array().rows();
+            int rows = c.computeRows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
             double d = denominatorF(c);
             // capacitor weights: a sensing error changes the line's own denominator too
@@ -250,7 +250,7 @@ public final class CapacitiveDivisionDomain implements DomainKind {
             super(c, arr, arr.devices, key);
             this.c0 = m.c0;
             nativeIsZ = false;
-            int tileRows = c.spec.array().rows();
+            int tileRows = c.computeRows();
             double cp = m.denominatorF(c) - tileRows * m.cUnit * (m.c0 + meanLevel(c));
             int levels = arr.mapping.levels();
             for (int j = 0; j < cols; j++) {

@@ -5,6 +5,7 @@ import org.aimc.sim.accuracy.ErrorBudget;
 import org.aimc.sim.accuracy.ErrorSource;
 import org.aimc.sim.cost.Technology;
 import org.aimc.sim.numerics.Gaussians;
+import org.aimc.sim.peripheral.CcoAdc;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.spec.ParamDef;
 import org.aimc.sim.spec.ParamValues;
@@ -25,8 +26,11 @@ import org.aimc.sim.spec.ParamValues;
  * Amplitude-encoded inputs are infeasible: they make the readout a current-domain one.
  *
  * <p>Energy per evaluation: cell current V_r^2 G T_LSB u, the row lines (C_WL V_r^2 per pulse) and the
- * pulse generators, each integrator's charge C_int V_swing V_DD and its bias over the window, the converters
+ * pulse generators, each integrator's net charge drawn from V_DD (the rms column charge times V_DD) and its
+ * bias over the window (none with a CCO converter, which integrates the column current itself), the converters
  * and shift-add. Latency: cycles x (window + conversions), the window (2^B - 1) T_LSB for pulse widths.
+ * With {@code read_phases} p (HERMES's one- and four-phase modes) every term and the latency are p times
+ * those of one phase.
  */
 public final class ChargeDomain implements DomainKind {
     static final List<ParamDef> PARAMS = List.of(
@@ -45,7 +49,12 @@ public final class ChargeDomain implements DomainKind {
                     "bias current of one integrator amplifier, A"),
             ParamDef.withDefault("integrator_gates", 0, 1e5, 60,
                     "typical: an integrator amplifier with reset switches ~60 NAND2-equivalent areas [T]",
-                    "area of one integrator (without C_int) in NAND2 equivalents"));
+                    "area of one integrator (without C_int) in NAND2 equivalents"),
+            ParamDef.withDefault("read_phases", 1, 4, 1,
+                    "IBM HERMES one-phase (low precision) and four-phase (high precision) read modes (physics.md "
+                            + "§2.2, ref. 11: 9.76 vs 2.48 TOPS/W, 63.1 vs 16.1 TOPS); 1 = one phase",
+                    "sequential read phases per MVM (1, 2 or 4): each a full integration window and conversion, "
+                            + "summed digitally; costs only (the error budget is that of one phase)"));
 
     @Override
     public String id() {
@@ -64,8 +73,13 @@ public final class ChargeDomain implements DomainKind {
 
     @Override
     public DomainModel create(ParamValues p) {
+        double phases = p.get("read_phases");
+        if (phases != 1 && phases != 2 && phases != 4) {
+            throw new IllegalArgumentException("read_phases must be 1, 2 or 4, got " + phases);
+        }
         return new Model(p.get("t_lsb_s"), p.get("v_swing_v"), p.get("headroom_sigma"),
-                p.get("cap_mismatch_pct_sqrt_ff") / 100, p.get("integrator_bias_a"), p.get("integrator_gates"));
+                p.get("cap_mismatch_pct_sqrt_ff") / 100, p.get("integrator_bias_a"), p.get("integrator_gates"),
+                (int) phases);
     }
 
     static final class Model implements DomainModel {
@@ -75,8 +89,10 @@ public final class ChargeDomain implements DomainKind {
         private final double aC;
         private final double bias;
         private final double gates;
+        private final int phases;
 
-        Model(double tLsb, double vSwing, double headroom, double aC, double bias, double gates) {
+        Model(double tLsb, double vSwing, double headroom, double aC, double bias, double gates, int phases) {
+            this.phases = phases;
             this.tLsb = tLsb;
             this.vSwing = vSwing;
             this.headroom = headroom;
@@ -87,6 +103,11 @@ public final class ChargeDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
+            String mux = TileCosts.noWeightMultiplexing(c, "the charge domain",
+                    "models one conducting cell per stored weight (its integrated currents and cell area)");
+            if (mux != null) {
+                return mux;
+            }
             if (c.encoding() == Encoding.AMPLITUDE) {
                 return "charge domain encodes inputs as pulse widths at a fixed amplitude; amplitude-encoded inputs "
                         + "make it a current-domain readout";
@@ -99,6 +120,16 @@ public final class ChargeDomain implements DomainKind {
         }
 
         /** Charge per unit of Z, C: V_r ΔG T_LSB. */
+        /**
+         * True when the converter integrates the column current itself: a current-controlled oscillator fed by
+         * the column counts over the window (IBM HERMES-Core's column CCOs, physics.md §2.2, §5.4, ref. 10), so
+         * there is no integrator amplifier nor C_int to build or charge (costs only; the error budget keeps the
+         * integrator's terms as the model of the CCO's charge window).
+         */
+        static boolean integratesInConverter(TileContext c) {
+            return c.adc instanceof CcoAdc;
+        }
+
         double unitChargeC(TileContext c) {
             return c.device.params().readVoltageV * c.deviceErrors.levelStepS * tLsb;
         }
@@ -139,10 +170,10 @@ public final class ChargeDomain implements DomainKind {
         @Override
         public void cost(TileContext c, int rows, int weightCols, TileCost out) {
             energy(c, rows, weightCols, out);
-            out.latencyS = c.cycles() * (windowS(c) + TileCosts.conversionLatencyS(c));
+            out.latencyS = phases * c.cycles() * (windowS(c) + TileCosts.conversionLatencyS(c));
             out.areaArrayM2 = TileCosts.arrayAreaM2(c);
             out.areaDacM2 = TileCosts.dacAreaM2(c);
-            int integrators = c.weightColumns() * c.mapping.slices();
+            int integrators = integratesInConverter(c) ? 0 : c.weightColumns() * c.mapping.slices();
             out.areaSenseM2 = integrators * (cIntF(c) / Technology.MOM_CAP_F_PER_M2 + c.tech.gatesArea(gates));
             TileCosts.converterArea(c, 1, out);
         }
@@ -157,17 +188,28 @@ public final class ChargeDomain implements DomainKind {
             out.clear();
             Technology tech = c.tech;
             double vr = c.device.params().readVoltageV;
-            int cycles = c.cycles();
+            int cycles = phases * c.cycles();
             Readouts.Inputs in = Readouts.inputs(c);
             int physCols = TileCosts.physicalColumns(c, weightCols);
             out.energyArrayJ = cycles * (double) rows * physCols * c.deviceErrors.meanConductanceS * vr * vr * tLsb
                     * in.eu();
             out.energyDacJ = cycles * (double) rows * (TileCosts.rowLineCapF(c) * vr * vr * in.pOn()
                     + c.dac.coreEnergyJ(c.inputBits(), vr, tech));
-            int integrators = weightCols * c.mapping.slices();
-            out.energySenseJ = cycles * (double) integrators * (cIntF(c) * vSwing * tech.vddV()
-                    + bias * tech.vddV() * windowS(c));
+            // the integrator's output stage supplies the net column charge from V_DD: per slice
+            // V_DD V_r ΔG T_LSB sqrt(E[Z^2]) (rms of the slice's row sum over the active rows, >= E|Z|)
+            Readouts.Inputs zin = Readouts.inputs(c);
+            double rmsZ = 0;
+            for (int s = 0; s < c.mapping.slices(); s++) {
+                Readouts.Digit d = Readouts.difference(c, s);
+                double mu = Readouts.mean(zin, d, rows);
+                rmsZ += Math.sqrt(mu * mu + Readouts.variance(zin, d, rows));
+            }
+            double charge = unitChargeC(c) * rmsZ * tech.vddV();
+            out.energySenseJ = integratesInConverter(c) ? 0 : cycles * (double) weightCols * (charge
+                    + c.mapping.slices() * bias * tech.vddV() * windowS(c));
             TileCosts.converterEnergy(c, weightCols, 1, out);
+            out.energyAdcJ *= phases;
+            out.energyDigitalJ *= phases;
         }
 
         @Override

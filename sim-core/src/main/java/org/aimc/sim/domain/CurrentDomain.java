@@ -68,6 +68,11 @@ public final class CurrentDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
+            String mux = TileCosts.noWeightMultiplexing(c, "the current domain",
+                    "models one conducting cell per stored weight (its IR-drop tiers, thermal noise and cell area)");
+            if (mux != null) {
+                return mux;
+            }
             if (c.encoding() == Encoding.PULSE_WIDTH) {
                 return "current domain senses a static current; pulse-width inputs need an integrating readout "
                         + "(charge domain)";

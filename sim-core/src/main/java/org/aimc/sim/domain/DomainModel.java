@@ -16,7 +16,9 @@ public interface DomainModel {
 
     /**
      * Cost of one MVM of the tile with {@code activeRows} driven rows and {@code activeWeightColumns}
-     * logical weight columns in use (the tile's area is always the whole tile). Overwrites {@code out}.
+     * logical weight columns in use (the tile's area is always the whole tile). Overwrites {@code out}. With
+     * local weight multiplexing this is one evaluation: {@code activeRows} counts compute rows, at most
+     * {@link TileContext#computeRows()}.
      */
     void cost(TileContext c, int activeRows, int activeWeightColumns, TileCost out);
 

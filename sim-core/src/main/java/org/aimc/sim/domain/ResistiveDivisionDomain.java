@@ -154,6 +154,11 @@ public final class ResistiveDivisionDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
+            String mux = TileCosts.noWeightMultiplexing(c, "resistive division",
+                    "divides over the conductance of one cell per stored weight");
+            if (mux != null) {
+                return mux;
+            }
             if (c.encoding() == Encoding.PULSE_WIDTH) {
                 return "a resistive divider settles to a level; pulse-width inputs carry no level";
             }

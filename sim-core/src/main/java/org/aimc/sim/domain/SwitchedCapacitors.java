@@ -42,7 +42,7 @@ final class SwitchedCapacitors {
 
     /** Nominal node capacitance D = M C_u + C_p, F. */
     static double denominatorF(TileContext c, double cUnitF, double cExtraF) {
-        return c.spec.array().rows() * cUnitF + TileCosts.columnLineCapF(c) + cExtraF;
+        return c.computeRows() * cUnitF + TileCosts.columnLineCapF(c) + cExtraF;
     }
 
     /** kT/C noise of one node in units of Z (per input LSB of the row step). */
@@ -366,7 +366,7 @@ final class SwitchedCapacitors {
         Readouts.Inputs in = Readouts.inputs(c);
         Readouts.Digit[][] lv = Readouts.levels(c);
         double dn = denominatorF / cUnitF;
-        int m = c.spec.array().rows();
+        int m = c.computeRows();
         double v = 0;
         for (int s = 0; s < c.mapping.slices(); s++) {
             double w2 = c.mapping.sliceWeight(s) * c.mapping.sliceWeight(s);
@@ -391,7 +391,7 @@ final class SwitchedCapacitors {
 
         Tile(TileContext c, ProgrammedArray arr, ChipKey key, double cUnitF, double sigmaC, double denominatorF) {
             super(c, arr, 1, key);
-            int m = c.spec.array().rows();
+            int m = c.computeRows();
             double[] delta = new double[rows];
             double cp = denominatorF - m * cUnitF;
             for (int j = 0; j < cols; j++) {

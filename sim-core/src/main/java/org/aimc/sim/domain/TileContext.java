@@ -138,6 +138,19 @@ public final class TileContext {
         return spec.array().cols() / mapping.columnsPerWeight();
     }
 
+    /**
+     * Rows that compute in one evaluation: the storage rows over the local weight multiplexing factor
+     * ({@link org.aimc.sim.spec.ArraySpec#computeRows}); all rows without multiplexing.
+     */
+    public int computeRows() {
+        return spec.array().computeRows();
+    }
+
+    /** Storage cells sharing one compute element (array.weights_per_compute_cell). */
+    public int weightsPerComputeCell() {
+        return spec.array().weightsPerComputeCell();
+    }
+
     /** Centre-to-centre cell pitch, m (square cells of cell_area_f2 · F^2). */
     public double cellPitchM() {
         return cellPitchM;

@@ -17,9 +17,52 @@ final class TileCosts {
         return (double) c.spec.array().rows() * c.spec.array().cols() * c.device.params().cellAreaF2 * c.tech.f2();
     }
 
-    /** One driver per row, m^2. */
+    /** One driver per compute row (the input reaches the shared compute element, not each stored weight), m^2. */
     static double dacAreaM2(TileContext c) {
-        return c.spec.array().rows() * c.dac.areaM2(c.inputBits(), c.tech);
+        return c.computeRows() * c.dac.areaM2(c.inputBits(), c.tech);
+    }
+
+    /**
+     * Why a domain whose column sums every cell's own contribution cannot take local weight multiplexing
+     * (array.weights_per_compute_cell &gt; 1), or null without multiplexing.
+     */
+    static String noWeightMultiplexing(TileContext c, String domain, String why) {
+        if (c.weightsPerComputeCell() == 1) {
+            return null;
+        }
+        return "array.weights_per_compute_cell = " + c.weightsPerComputeCell() + " (local weight multiplexing) is "
+                + "modelled for the shared-capacitor domains (charge-redistribution, capacitive-division); " + domain
+                + " " + why + " (use 1)";
+    }
+
+    /**
+     * Energy of the local weight-multiplexing select lines per MVM, J: with k &gt; 1 stored weights per
+     * compute element, each of the tile's compute rows switches one select line (wire across the tile and
+     * one mux gate per column) to pick the weight of this evaluation, once per MVM; 0 without multiplexing.
+     */
+    static double muxSelectEnergyJ(TileContext c, int computeRows) {
+        if (c.weightsPerComputeCell() == 1) {
+            return 0;
+        }
+        double v = c.tech.vddV();
+        return computeRows * rowLineCapF(c) * v * v;
+    }
+
+    /**
+     * Area of storage cells plus compute elements, m^2: each compute row's element (a capacitor of area
+     * {@code capAreaM2} over its cell, the larger of the two setting the pitch) and the k - 1 plain storage
+     * cells multiplexed onto it, over all columns. Without multiplexing rows x cols x max(cell, capacitor).
+     */
+    static double sharedCapacitorArrayAreaM2(TileContext c, double capAreaM2) {
+        double cell = c.device.params().cellAreaF2 * c.tech.f2();
+        int rows = c.spec.array().rows();
+        int compute = c.computeRows();
+        int cols = c.spec.array().cols();
+        double area = (double) compute * cols * Math.max(cell, capAreaM2);
+        if (rows > compute) {
+            area += (double) (rows - compute) * cols * cell;
+        }
+        return area;
     }
 
     /** Converters of a tile whose weight slices each convert {@code nodes} nodes. */
@@ -74,14 +117,25 @@ final class TileCosts {
         return c.spec.adc().columnsPerAdc() * c.adc.conversionTimeS(c.spec.adc().bits(), c.tech);
     }
 
-    /** Capacitance of one row line across the tile, F. */
+    /**
+     * Capacitance of one row line across the tile, F: the wire (cols x cell pitch at 0.2 fF/µm) and one
+     * minimum transistor terminal per cell on it (the access or input gate; {@link
+     * org.aimc.sim.cost.Technology#gateCapF}).
+     */
     static double rowLineCapF(TileContext c) {
-        return c.tech.wireCapF(c.spec.array().cols() * c.cellPitchM());
+        int cols = c.spec.array().cols();
+        return c.tech.wireCapF(cols * c.cellPitchM()) + cols * c.tech.gateCapF();
     }
 
-    /** Capacitance of one column line along the tile, F. */
+    /**
+     * Capacitance of one column line along the tile, F: the wire (storage rows x cell pitch: it runs past
+     * every stored weight) and one minimum transistor terminal per compute cell on it (the junction of the
+     * access device or share switch, ~ a gate capacitance; with local weight multiplexing only the compute
+     * rows connect to the column).
+     */
     static double columnLineCapF(TileContext c) {
-        return c.tech.wireCapF(c.spec.array().rows() * c.cellPitchM());
+        int rows = c.spec.array().rows();
+        return c.tech.wireCapF(rows * c.cellPitchM()) + c.computeRows() * c.tech.gateCapF();
     }
 
     /**

@@ -43,8 +43,10 @@ public final class TileSimulator {
         }
         int r = weights.length;
         int k = r == 0 ? 0 : weights[0].length;
-        if (r < 1 || r > c.spec.array().rows()) {
-            throw new IllegalArgumentException("weights have " + r + " rows; the tile has 1.." + c.spec.array().rows());
+        // one evaluation: with local weight multiplexing, the compute rows the mux has connected
+        if (r < 1 || r > c.computeRows()) {
+            throw new IllegalArgumentException("weights have " + r + " rows; the tile computes 1.." + c.computeRows()
+                    + " rows per evaluation");
         }
         if (k < 1 || k > c.weightColumns()) {
             throw new IllegalArgumentException("weights have " + k + " columns; the tile holds 1.." + c.weightColumns()

@@ -115,6 +115,11 @@ public final class TimeDomain implements DomainKind {
 
         @Override
         public String infeasibility(TileContext c) {
+            String mux = TileCosts.noWeightMultiplexing(c, "the time domain",
+                    "chains one delay stage per stored weight");
+            if (mux != null) {
+                return mux;
+            }
             if (!c.adc.convertsTime() && !c.adc.ideal()) {
                 return "the time domain outputs a delay; it needs a time-to-digital converter (adc.kind: tdc), not "
                         + c.adc.id();

@@ -241,7 +241,8 @@ public final class Evaluator {
     private ResultRow metrics(ResultRow row, TileContext ctx, DomainModel dm) {
         PointSpec p = ctx.spec;
         row.putBoolean(true).putNull();
-        int rows = p.array().rows();
+        // one evaluation of the tile: its compute rows (all rows without local weight multiplexing)
+        int rows = ctx.computeRows();
         int wc = ctx.weightColumns();
         dm.cost(ctx, rows, wc, cost);
         double e = cost.energyJ();
@@ -255,7 +256,8 @@ public final class Evaluator {
         row.putInt(wc).putDouble(ops / e / 1e12).putDouble(ops / lat / (area * 1e6) / 1e12);
 
         rollup.compute(plan.spec().workload(), ctx, dm, area, lat);
-        row.putLong(rollup.tiles).putDouble(rollup.energyJ).putDouble(rollup.latencyS).putDouble(rollup.areaM2)
+        row.putLong(rollup.tiles).putDouble(rollup.energyJ).putDouble(rollup.latencyS)
+                .putDouble(rollup.latencyPipelinedS).putDouble(rollup.areaM2).putDouble(rollup.utilization)
                 .putDouble(2 * rollup.macs / rollup.energyJ / 1e12)
                 .putDouble(2 * rollup.macs / rollup.latencyS / (rollup.areaM2 * 1e6) / 1e12);
 
@@ -317,7 +319,7 @@ public final class Evaluator {
         row.putString(p.device().kind()).putString(p.domain().kind());
         row.putString(dev.preset);
         row.putInt(p.array().rows()).putInt(p.array().cols()).putString(p.array().access())
-                .putDouble(p.array().wireOhm());
+                .putDouble(p.array().wireOhm()).putInt(p.array().weightsPerComputeCell());
         row.putString(p.dac().kind()).putInt(p.dac().bits());
         row.putString(p.adc().kind()).putInt(p.adc().bits()).putInt(p.adc().columnsPerAdc())
                 .putString(p.adc().fullScale()).putDouble(p.adc().clipSigma());

@@ -3,9 +3,11 @@ package org.aimc.sim.eval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aimc.sim.cost.Technology;
 import org.aimc.sim.spec.AdcSpec;
 import org.aimc.sim.spec.ArraySpec;
 import org.aimc.sim.spec.DacSpec;
+import org.aimc.sim.spec.DataSpec;
 import org.aimc.sim.spec.DeviceSpec;
 import org.aimc.sim.spec.DomainSpec;
 import org.aimc.sim.spec.MappingSpec;
@@ -18,13 +20,27 @@ import org.aimc.sim.spec.SpecException;
  * {@code conf/validation/macros-calibration.csv}): one row per macro and operating condition. Everything
  * the file does not state takes a documented default:
  * <ul>
- *   <li>{@code vdd_v} blank: the nominal core supply of the node ({@link #nominalVdd});</li>
+ *   <li>{@code vdd_v} blank: the nominal core supply of the node ({@link Technology#nominalVddV});</li>
  *   <li>the device preset: the memory type's default; bits per cell: as many as the device stores;</li>
  *   <li>the ADC kind: {@link #DEFAULT_ADC} of the compute domain; one ADC per column;</li>
- *   <li>signed weights: a differential pair; 1-bit weights are modelled as 2-bit sign-magnitude weights
- *       (a ±1 weight on one pair);</li>
+ *   <li>input encodings {@link #ENCODINGS}: {@code amplitude} is a per-row capacitive DAC (for
+ *       charge redistribution the cell's switch passes the DAC level onto its capacitor, as the C-2C input
+ *       DAC of Wang et al., VLSI 2022, does), {@code pwm} pulse widths, {@code bit-serial} one binary
+ *       evaluation per input bit;</li>
+ *   <li>signed weights: a differential pair; 1-bit weights are binary ±1 weights (mapping.weight_bits = 1:
+ *       the sign alone, one device of the pair on, never a zero weight);</li>
+ *   <li>read phases of the charge domain: the optional column {@code read_phases} (1, 2 or 4), else the
+ *       mode the notes of a charge-domain row name ("one-phase", "two-phase", "four-phase", IBM HERMES's read modes, physics.md
+ *       §2.2), else 1;</li>
+ *   <li>local weight multiplexing: the optional column {@code weights_per_compute_cell} (storage cells
+ *       sharing one compute element, 1..64; {@code array.weights_per_compute_cell}), blank or absent: 1 (every
+ *       stored weight computes in every evaluation). Wang et al. (IEEE JSSC 2023, the journal version of the
+ *       VLSI 2022 macro, abstract: "a maximum of 2k multiply-accumulate (MAC) operations in one clock cycle",
+ *       "a local weight multiplexing scheme with a 9T SRAM cell") store 8k 8-bit weights and compute 2k: 4;</li>
  *   <li>the operating and nonideality settings of {@link PointSpec#DEFAULTS} (they do not enter TOPS/W).</li>
  * </ul>
+ * TOPS/mm^2 is modelled for one tile of {@code rows x cols} with all its periphery (array, row drivers,
+ * sense circuits, converters, shift-and-add): the macro area papers quote.
  */
 public final class MacroPoints {
     /** Columns a calibration file must have. */
@@ -49,26 +65,54 @@ public final class MacroPoints {
     }
 
     /**
-     * Nominal core supply by node, V: 1.8 (≥ 180 nm), 1.2 (130 nm), 1.0 (90–65 nm), 0.9 (45–28 nm), 0.8
-     * (22–12 nm), 0.75 (below); typical foundry core voltages [T].
+     * Operand statistics of a macro measurement: dense random operands, weights uniform over their range and
+     * inputs uniform over their codes with no forced zeros (peak TOPS/W figures are measured on random
+     * vectors; a network's ReLU sparsity is a workload property, {@link PointSpec#DEFAULTS}).
      */
+    public static final DataSpec MEASURED_DATA = new DataSpec("uniform", 0.25, 0.0);
+
+    /** Read-phase modes the notes of a row may name, and their phase counts. */
+    static final Map<String, Integer> PHASE_WORDS = Map.of("one-phase", 1, "two-phase", 2, "four-phase", 4);
+
+    /** Nominal core supply by node, V ({@link Technology#nominalVddV}). */
     public static double nominalVdd(double nodeNm) {
-        if (nodeNm >= 180) {
-            return 1.8;
+        return Technology.nominalVddV(nodeNm);
+    }
+
+    /**
+     * Read phases of a row: the {@code read_phases} column when present and not blank, else for the charge
+     * domain the one phase word its notes name, else 1.
+     */
+    /** Local weight multiplexing of a row: the optional column {@code weights_per_compute_cell}, else 1. */
+    static int weightsPerComputeCell(Map<String, String> row) {
+        String col = row.getOrDefault("weights_per_compute_cell", "");
+        return col.isBlank() ? 1 : integer(row, "weights_per_compute_cell");
+    }
+
+    static int readPhases(Map<String, String> row, String domain) {
+        String col = row.getOrDefault("read_phases", "");
+        if (!col.isBlank()) {
+            int p = integer(row, "read_phases");
+            if (p != 1 && p != 2 && p != 4) {
+                throw new SpecException("read_phases", "must be 1, 2 or 4, got " + p);
+            }
+            return p;
         }
-        if (nodeNm >= 130) {
-            return 1.2;
+        if (!domain.equals("charge")) {
+            return 1;
         }
-        if (nodeNm >= 65) {
-            return 1.0;
+        String notes = row.getOrDefault("notes", "").toLowerCase(java.util.Locale.ROOT);
+        int found = 0;
+        for (Map.Entry<String, Integer> e : PHASE_WORDS.entrySet()) {
+            if (notes.contains(e.getKey())) {
+                if (found != 0) {
+                    throw new SpecException("notes", "names several read modes " + PHASE_WORDS.keySet()
+                            + "; give the column read_phases");
+                }
+                found = e.getValue();
+            }
         }
-        if (nodeNm >= 28) {
-            return 0.9;
-        }
-        if (nodeNm >= 12) {
-            return 0.8;
-        }
-        return 0.75;
+        return found == 0 ? 1 : found;
     }
 
     /**
@@ -97,18 +141,28 @@ public final class MacroPoints {
             throw new SpecException("compute_domain", "unknown value '" + domain + "'; allowed: "
                     + new java.util.TreeSet<>(DEFAULT_ADC.keySet()));
         }
-        int weightBits = Math.max(2, integer(row, "weight_bits"));
+        int weightBits = integer(row, "weight_bits");
         PointSpec d = PointSpec.DEFAULTS;
         try {
+            DomainSpec dom = DomainSpec.of(domain);
+            int phases = readPhases(row, domain);
+            if (phases != 1) {
+                if (!domain.equals("charge")) {
+                    throw new SpecException("read_phases", phases + " read phases are a mode of the charge domain, "
+                            + "not of " + domain);
+                }
+                dom = dom.withOverride("read_phases", phases);
+            }
             return d.withDevice(DeviceSpec.of(row.get("memory_type").strip()))
-                    .withDomain(DomainSpec.of(domain))
+                    .withDomain(dom)
                     .withArray(new ArraySpec(integer(row, "rows"), integer(row, "cols"), d.array().access(),
-                            d.array().wireOhm()))
+                            d.array().wireOhm(), weightsPerComputeCell(row)))
                     .withDac(new DacSpec(dac, integer(row, "input_bits")))
                     .withAdc(new AdcSpec(adc, integer(row, "adc_bits"), 1, d.adc().fullScale(), d.adc().clipSigma()))
                     .withMapping(new MappingSpec(weightBits, 8, "differential"))
                     .withOperating(new OperatingSpec(node, vdd, d.operating().temperatureK(), d.operating().timeS(),
-                            d.operating().driftCompensation()));
+                            d.operating().driftCompensation()))
+                    .withData(MEASURED_DATA);
         } catch (SpecException e) {
             throw new SpecException(columnOf(e.path()), e.problem());
         }

@@ -29,6 +29,8 @@ public final class ResultColumns {
         col("array_cols", Type.INT, false, "physical columns of a tile");
         col("array_access", Type.STRING, false, "cell access structure");
         col("array_wire_ohm", Type.DOUBLE, false, "wire resistance per cell segment, ohm");
+        col("array_weights_per_compute_cell", Type.INT, false,
+                "storage cells sharing one compute element (local weight multiplexing; 1 = none)");
         col("dac_kind", Type.STRING, false, "input driver kind");
         col("input_bits", Type.INT, false, "input precision, bits");
         col("adc_kind", Type.STRING, false, "ADC kind");
@@ -95,7 +97,10 @@ public final class ResultColumns {
         col("tiles", Type.LONG, true, "tiles holding the workload's weights");
         col("energy_per_inference_j", Type.DOUBLE, true, "workload energy per inference, J");
         col("latency_per_inference_s", Type.DOUBLE, true, "workload latency per inference, layer-serial, s");
-        col("chip_area_m2", Type.DOUBLE, true, "area of all tiles, m^2");
+        col("latency_pipelined_s", Type.DOUBLE, true, "time per inference of a layer-pipelined chip in steady "
+                + "state: the slowest layer's MVMs x tile latency, s");
+        col("chip_area_m2", Type.DOUBLE, true, "area of all tiles and the partial-sum accumulators, m^2");
+        col("array_utilization", Type.DOUBLE, true, "weights held / weight positions of the tiles");
         col("tops_per_w", Type.DOUBLE, true, "workload ops per joule / 1e12");
         col("tops_per_mm2", Type.DOUBLE, true, "workload ops per second per mm^2 / 1e12");
         col("mvm_rel_error", Type.DOUBLE, true, "analytic relative MVM error sqrt(E[e^2]/E[y^2])");

@@ -20,22 +20,8 @@ public record AccuracyStats(int chips, double mean, double std, double ci95Low, 
 
     /** The statistics of per-chip accuracies. */
     public static AccuracyStats of(double[] accuracies) {
-        int n = accuracies.length;
-        if (n < 1) {
-            throw new IllegalArgumentException("need at least one chip's accuracy");
-        }
-        double mean = 0;
-        for (double a : accuracies) {
-            mean += a;
-        }
-        mean /= n;
-        double ss = 0;
-        for (double a : accuracies) {
-            ss += (a - mean) * (a - mean);
-        }
-        double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-        double half = n > 1 ? CalibrationCurve.studentT975(n - 1) * std / Math.sqrt(n) : 0;
-        return new AccuracyStats(n, mean, std, Math.max(0, mean - half), Math.min(1, mean + half));
+        double[] s = CalibrationCurve.sampleStatistics(accuracies);
+        return new AccuracyStats(accuracies.length, s[0], s[1], s[2], s[3]);
     }
 
     /** Half width of the 95% interval (before clipping). */

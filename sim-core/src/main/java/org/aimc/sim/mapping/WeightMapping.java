@@ -30,8 +30,10 @@ public final class WeightMapping {
         this.weightBits = spec.weightBits();
         this.bitsPerCell = Math.max(1, Math.min(spec.bitsPerCell(), deviceBitsPerCell));
         this.differential = spec.signed().equals("differential");
-        this.qMax = (1 << (weightBits - 1)) - 1;
-        int storedBits = differential ? weightBits - 1 : weightBits;
+        // 1-bit weights are the ±1 of a 2-bit sign-magnitude mapping (OperandStats gives them no zero)
+        int bits = Math.max(2, weightBits);
+        this.qMax = (1 << (bits - 1)) - 1;
+        int storedBits = differential ? bits - 1 : bits;
         this.slices = (storedBits + bitsPerCell - 1) / bitsPerCell;
         this.levels = 1 << bitsPerCell;
     }

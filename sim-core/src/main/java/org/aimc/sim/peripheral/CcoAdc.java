@@ -47,7 +47,7 @@ public final class CcoAdc implements AdcKind {
     public double energyJ(int bits, Technology tech) {
         double periods = Math.scalb(1.0, bits);
         double ring = RING_STAGES * STAGE_CAP_F_22NM * (tech.featureM() / 22e-9) * tech.vddV() * tech.vddV();
-        return periods * (ring + 2 * tech.addBitEnergyJ());
+        return Math.max(periods * (ring + 2 * tech.addBitEnergyJ()), Converters.surveyFloorJ(bits));
     }
 
     @Override

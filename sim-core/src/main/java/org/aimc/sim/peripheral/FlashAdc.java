@@ -6,7 +6,8 @@ import org.aimc.sim.spec.ParamDef;
 
 /**
  * Flash ADC (physics.md §5.4): 2^B - 1 comparators against a reference ladder decide in one clock;
- * energy (2^B - 1) E_cmp plus the thermometer encoder, area ~2^B comparators. Independent comparator
+ * energy (2^B - 1) E_cmp plus the thermometer encoder, area ~2^B comparators. Each comparator's offset is a
+ * threshold error (the DNL), so its input pair is sized for an offset of LSB/4 (Pelgrom). Independent comparator
  * offsets make each threshold an independent draw (the DNL); the ladder's gradient gives a small bow.
  * Fits 2-5 b (the XNOR-SRAM macro's 11-level column flash, physics.md §2.5).
  */
@@ -41,7 +42,8 @@ public final class FlashAdc implements AdcKind {
     @Override
     public double energyJ(int bits, Technology tech) {
         double levels = Math.scalb(1.0, bits) - 1;
-        return levels * (Converters.comparatorJ(tech) + ENCODER_GATES_PER_LEVEL * tech.addBitEnergyJ());
+        return Math.max(levels * (Converters.comparatorJ(tech, Converters.lsbV(bits, tech) / 4, true) + ENCODER_GATES_PER_LEVEL * tech.addBitEnergyJ()),
+                Converters.surveyFloorJ(bits));
     }
 
     @Override

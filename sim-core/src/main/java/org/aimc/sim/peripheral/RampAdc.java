@@ -46,7 +46,8 @@ public final class RampAdc implements AdcKind {
     @Override
     public double energyJ(int bits, Technology tech) {
         double steps = Math.scalb(1.0, bits);
-        return steps * COMPARATOR_BIAS_A * tech.vddV() * Converters.clockS(tech) + bits * tech.addBitEnergyJ();
+        return Math.max(steps * COMPARATOR_BIAS_A * tech.vddV() * Converters.clockS(tech) + bits * tech.addBitEnergyJ(),
+                Converters.surveyFloorJ(bits));
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class TdcAdc implements AdcKind {
     public double energyJ(int bits, Technology tech) {
         double taps = Math.scalb(1.0, bits);
         double stage = STAGE_CAP_F_22NM * (tech.featureM() / 22e-9) * tech.vddV() * tech.vddV();
-        return taps * stage + bits * tech.addBitEnergyJ();
+        return Math.max(taps * stage + bits * tech.addBitEnergyJ(), Converters.surveyFloorJ(bits));
     }
 
     @Override

@@ -70,6 +70,8 @@ public final class SpecPaths {
                 (p, v) -> p.withArray(p.array().withAccess((String) v)));
         add("array.wire_ohm", Type.DOUBLE, p -> p.array().wireOhm(),
                 (p, v) -> p.withArray(p.array().withWireOhm((Double) v)));
+        add("array.weights_per_compute_cell", Type.INT, p -> p.array().weightsPerComputeCell(),
+                (p, v) -> p.withArray(p.array().withWeightsPerComputeCell((Integer) v)));
         add("dac.kind", Type.STRING, p -> p.dac().kind(), (p, v) -> p.withDac(p.dac().withKind((String) v)));
         add("dac.bits", Type.INT, p -> p.dac().bits(), (p, v) -> p.withDac(p.dac().withBits((Integer) v)));
         add("adc.kind", Type.STRING, p -> p.adc().kind(), (p, v) -> p.withAdc(p.adc().withKind((String) v)));

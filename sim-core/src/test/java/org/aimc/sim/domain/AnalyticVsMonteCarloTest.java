@@ -39,6 +39,16 @@ class AnalyticVsMonteCarloTest {
         check(domain, what, settings, chips);
     }
 
+    /**
+     * Local weight multiplexing (4 stored weights per compute capacitor): both tiers see one evaluation of
+     * the 64 compute rows on a column wired past all 256 storage rows.
+     */
+    @ParameterizedTest(name = "{0} weights_per_compute_cell=4")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"charge-redistribution", "capacitive-division"})
+    void analyticMatchesMonteCarloWithWeightMultiplexing(String domain) {
+        check(domain, "k=4", new String[] {"array.weights_per_compute_cell=4"}, 4);
+    }
+
     /** Compares the two tiers on one point; returns {analytic, Monte-Carlo}. */
     static double[] check(String domain, String what, String[] settings, int chips) {
         Tiles.Point p = Tiles.point(base(domain), settings);

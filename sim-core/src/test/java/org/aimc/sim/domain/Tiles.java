@@ -103,12 +103,12 @@ final class Tiles {
     }
 
     /**
-     * Sum of squared errors and of squared ideal outputs of {@code chips} chip instances of a full tile,
-     * {@code vectors} input vectors each: {sum e^2, sum y^2}.
+     * Sum of squared errors and of squared ideal outputs of {@code chips} chip instances of a full tile
+     * (one evaluation: all its compute rows), {@code vectors} input vectors each: {sum e^2, sum y^2}.
      */
     static double[] monteCarlo(Point p, int chips, int vectors, long seed) {
         TileContext c = p.c();
-        int rows = c.spec.array().rows();
+        int rows = c.computeRows();
         int cols = c.weightColumns();
         double se = 0;
         double sy = 0;
