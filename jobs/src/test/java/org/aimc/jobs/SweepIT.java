@@ -137,6 +137,21 @@ class SweepIT {
         assertTrue(table.out.contains("300"), table.out);
         Cli json = Cli.run("sql", out.toString(), "SELECT memory_type FROM points LIMIT 1", "--format", "json");
         assertTrue(json.out.startsWith("{\"memory_type\":\""), json.out);
+        // a table whose directory name is not an SQL identifier is served back-quoted
+        copyTree(out.resolve("points"), out.resolve("points-copy.v2"));
+        Cli quoted = Cli.run("sql", out.toString(), "SELECT count(*) AS n FROM `points-copy.v2`", "--format", "csv");
+        assertEquals(0, quoted.exit, quoted.err);
+        assertEquals("n\n300", quoted.out.strip());
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -78,11 +78,20 @@ public final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Registers each table (a subdirectory of {@code root}) as a view of its own name. */
+    /**
+     * Registers each table (a subdirectory of {@code root}) as a view of its own name. A name that is not a
+     * plain SQL identifier (e.g. {@code refined-pcm}) is registered as is and queried back-quoted:
+     * {@code SELECT * FROM `refined-pcm`}.
+     */
     static void registerViews(SparkSession spark, Path root, List<String> tables) {
         for (String t : tables) {
-            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(t);
+            spark.read().parquet(new Path(root, t).toString()).createOrReplaceTempView(viewName(t));
         }
+    }
+
+    /** The name under which Spark's parser accepts table {@code t}: itself, or back-quoted. */
+    static String viewName(String t) {
+        return t.matches("[A-Za-z_][A-Za-z0-9_]*") ? t : "`" + t.replace("`", "``") + "`";
     }
 
     /** Subdirectories of {@code root} that hold Parquet data. */
