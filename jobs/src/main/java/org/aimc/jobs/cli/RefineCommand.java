@@ -439,21 +439,17 @@ public final class RefineCommand implements Callable<Integer> {
                 if (failure == null) {
                     double[] acc = os.stream().mapToDouble(RefineJob.Outcome::accuracy).toArray();
                     AccuracyStats s = AccuracyStats.of(acc);
-                    double mvmMeasured = os.stream().mapToDouble(RefineJob.Outcome::mvmRelErrorMeasured).average()
-                            .orElseThrow();
-                    double opMeasured = os.stream().mapToDouble(RefineJob.Outcome::operandRelErrorMeasured).average()
-                            .orElseThrow();
+                    double mvmMeasured = mean(os, RefineJob.Outcome::mvmRelErrorMeasured);
+                    double opMeasured = mean(os, RefineJob.Outcome::operandRelErrorMeasured);
                     int layers = first.mvmRelErrorByLayer().length;
                     StringBuilder byLayer = new StringBuilder();
                     for (int l = 0; l < layers; l++) {
                         int ll = l;
-                        double m = os.stream().mapToDouble(o -> o.mvmRelErrorByLayer()[ll]).average().orElseThrow();
+                        double m = mean(os, o -> o.mvmRelErrorByLayer()[ll]);
                         byLayer.append(l == 0 ? "" : ";").append(String.format(Locale.ROOT, "%.6g", m));
                     }
-                    double gainMeasured = os.stream().mapToDouble(RefineJob.Outcome::mvmGainMeasured).average()
-                            .orElseThrow();
-                    double effMeasured = os.stream().mapToDouble(RefineJob.Outcome::mvmRelErrorEffectiveMeasured)
-                            .average().orElseThrow();
+                    double gainMeasured = mean(os, RefineJob.Outcome::mvmGainMeasured);
+                    double effMeasured = mean(os, RefineJob.Outcome::mvmRelErrorEffectiveMeasured);
                     v.addAll(Arrays.asList(s.mean(), s.std(), s.ci95Low(), s.ci95High(), "B", mvmMeasured,
                             byLayer.toString(), opMeasured, gainMeasured, Double.isFinite(effMeasured) ? effMeasured
                                     : null, est, mvm, op, gain, eff, est == null ? null : est - s.mean()));
@@ -472,5 +468,10 @@ public final class RefineCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    /** The mean of {@code f} over the chips' outcomes of one setting (never empty). */
+    private static double mean(List<RefineJob.Outcome> os, java.util.function.ToDoubleFunction<RefineJob.Outcome> f) {
+        return os.stream().mapToDouble(f).average().orElseThrow();
     }
 }
