@@ -298,10 +298,16 @@ public abstract class TileBehaviour {
             double[] ga = new double[channels];
             double[] gb = new double[channels];
             for (int ch = 0; ch < channels; ch++) {
-                double r0 = staticTransfer(ch, 0);
-                double r1 = staticTransfer(ch, 1);
-                ga[ch] = r1 - r0;
-                gb[ch] = r0;
+                AdcInstance adc = adcs[ch / perAdc];
+                // references at the centres of the second and the second-to-last code: clear of the clipping
+                // of the end codes (offsets, gain errors and noise of about an LSB), where the INL bow is small
+                int inset = adc == null || adc.codes() < 4 ? 0 : 1;
+                double v0 = adc == null ? 0 : lo[ch] + (inset + 0.5) * step[ch];
+                double v1 = adc == null ? 1 : lo[ch] + (adc.codes() - 1 - inset + 0.5) * step[ch];
+                double r0 = meanReading(ch, v0);
+                double r1 = meanReading(ch, v1);
+                ga[ch] = (r1 - r0) / (v1 - v0);
+                gb[ch] = r0 - ga[ch] * v0;
             }
             calibration = ColumnCalibration.measured(ga, gb);
             calGain = new double[channels];
@@ -322,14 +328,41 @@ public abstract class TileBehaviour {
         }
     }
 
-    /** Noise-free, unquantised converter output of channel {@code ch} for a nominal native value {@code v}. */
-    private double staticTransfer(int ch, double v) {
+    /** Half-width of the noise grid of {@link #meanReading}, standard deviations. */
+    static final double READING_SPAN = 6;
+    /** Points of the noise grid of {@link #meanReading}. */
+    static final int READING_POINTS = 241;
+
+    /**
+     * The mean converter reading (code centre in native units) of channel {@code ch} over many conversions of
+     * a constant nominal native value {@code v}: the static analog gain and offset, the channel's temporal
+     * noise after the transfer ({@link #postVariance} and the comparator noise), the converter's static
+     * transfer and its code. This is all a calibration can measure: temporal noise far below a step leaves a
+     * quantised reading (a converter offset below half a step moves no code and is invisible), noise of a
+     * step or more dithers the mean toward the continuous transfer.
+     */
+    private double meanReading(int ch, double v) {
         double a = analogGain[ch] * v + analogOffset[ch];
         AdcInstance adc = adcs[ch / perAdc];
         if (adc == null) {
             return a;
         }
-        return lo[ch] + step[ch] * adc.affine((a - lo[ch]) / step[ch]);
+        double sd = Math.sqrt(noiseAfter[ch]) * invStep[ch];
+        double p = (a - lo[ch]) * invStep[ch];
+        if (!(sd > 1e-9)) {
+            return lo[ch] + (adc.code(p, 0) + 0.5) * step[ch];
+        }
+        // the Gaussian average of the code over a grid of the noise (trapezoid rule, weights normalised)
+        double h = 2 * READING_SPAN / (READING_POINTS - 1);
+        double sum = 0;
+        double wsum = 0;
+        for (int i = 0; i < READING_POINTS; i++) {
+            double z = -READING_SPAN + i * h;
+            double w = Math.exp(-0.5 * z * z);
+            sum += w * adc.code(p + sd * z, 0);
+            wsum += w;
+        }
+        return lo[ch] + (sum / wsum + 0.5) * step[ch];
     }
 
     /**

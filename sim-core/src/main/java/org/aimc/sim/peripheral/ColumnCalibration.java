@@ -6,10 +6,12 @@ import org.aimc.sim.cost.Technology;
  * Per-column digital affine calibration (physics.md §1.1: y = gamma_j · ADC(...) + beta_j; §2.2: C_int
  * mismatch calibrated by a digital affine). After programming, each conversion channel's static transfer
  * from its nominal analog value to the converter output, raw = a · v + b (analog gain and offset of the
- * column, converter gain and offset), is measured with reference inputs at the two ends of the range,
- * averaged over enough conversions that noise and random threshold errors average out; the correction
- * v = (raw - b) / a is then applied to every conversion. It cannot remove what is not affine in v: INL,
- * quantisation, noise, and errors that depend on the data.
+ * column, converter gain and offset), is measured with reference inputs near the two ends of the range as
+ * the mean code over many conversions; the correction v = (raw - b) / a is then applied to every conversion.
+ * The mean code shows only what moves codes: temporal noise below an LSB leaves it quantised, so a
+ * converter offset below half an LSB is not seen (and not subtracted), while noise of an LSB or more
+ * dithers it toward the continuous transfer. It cannot remove what is not affine in v: INL, quantisation,
+ * noise, and errors that depend on the data.
  *
  * <p>Cost per conversion: a multiply by a {@value #COEFF_BITS}-bit coefficient (an array multiplier of
  * ADC bits x coefficient bits full-adder cells) and an addition.
