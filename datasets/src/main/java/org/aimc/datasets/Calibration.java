@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.aimc.sim.accuracy.CalibrationCurve;
+import org.aimc.sim.accuracy.WorkloadSignal;
+import org.aimc.sim.hw.LayerStatistics;
 import org.aimc.sim.nn.NoiseCalibration;
 import org.aimc.sim.nn.SignalStatistics;
 
@@ -26,6 +28,18 @@ public final class Calibration {
 
     private Calibration() {
     }
+
+    /**
+     * {@code signal} with every layer's bit-serial range ratios ({@link LayerStatistics#bitSerialRatios}) on the
+     * first {@link Recipe#SIGNAL_EXAMPLES} training examples, with {@value #RATIO_WEIGHT_BITS}-bit weights.
+     */
+    static WorkloadSignal withBitSerialRatios(WorkloadSignal signal, TrainedNetworks.Trained t, DataSplit split) {
+        return signal.withBitSerialRatios(LayerStatistics.bitSerialRatios(t.network(), split.train(),
+                Math.min(Recipe.SIGNAL_EXAMPLES, split.train().size()), RATIO_WEIGHT_BITS));
+    }
+
+    /** Weight precision of the quantised network the bit-serial range ratios are measured through. */
+    static final int RATIO_WEIGHT_BITS = 8;
 
     /** The cache file of a recipe's curve. */
     public static Path file(Path cacheDir, Recipe recipe) {
@@ -80,10 +94,19 @@ public final class Calibration {
         Path file = file(cacheDir, recipe);
         synchronized (CacheFiles.lock(file)) {
             Optional<CalibrationCurve> cached = load(recipe, cacheDir, log);
-            if (cached.isPresent()) {
+            if (cached.isPresent() && (cached.get().signal() == null || cached.get().signal().hasBitSerialRatios())) {
                 return cached.get();
             }
             DataSplit split = data.get();
+            if (cached.isPresent()) {
+                // a curve stored before the signal statistics held the bit-serial range ratios: the same
+                // measurement (same key), completed with them
+                TrainedNetworks.Trained t = TrainedNetworks.loadOrTrain(recipe, cacheDir, () -> split, log);
+                CalibrationCurve c = cached.get().withSignal(withBitSerialRatios(cached.get().signal(), t, split));
+                TrainedNetworks.say(log, "signal statistics completed with the bit-serial range ratios: " + c.signal());
+                CacheFiles.writeAtomically(file, c.toText().getBytes(StandardCharsets.UTF_8));
+                return c;
+            }
             TrainedNetworks.Trained t = TrainedNetworks.loadOrTrain(recipe, cacheDir, () -> split, log);
             TrainedNetworks.say(log, "measuring the calibration curve of " + recipe.workloadId() + " on "
                     + split.test().size() + " test examples: " + recipe.calibration().canonicalText()
@@ -91,8 +114,8 @@ public final class Calibration {
             CalibrationCurve c = NoiseCalibration.measure(recipe.workloadId(), recipe.calibrationHash(), t.network(),
                     split.test(), recipe.calibration(), (i, p) -> TrainedNetworks.say(log, String.format(Locale.ROOT,
                             "sigma_rel %.4g: accuracy %.4f ± %.4f", p.sigmaRel(), p.accuracyMean(), p.accuracyStd())));
-            c = c.withSignal(SignalStatistics.measure(t.network(), split.train(),
-                    Math.min(Recipe.SIGNAL_EXAMPLES, split.train().size())));
+            c = c.withSignal(withBitSerialRatios(SignalStatistics.measure(t.network(), split.train(),
+                    Math.min(Recipe.SIGNAL_EXAMPLES, split.train().size())), t, split));
             TrainedNetworks.say(log, "signal statistics: " + c.signal());
             CacheFiles.writeAtomically(file, c.toText().getBytes(StandardCharsets.UTF_8));
             TrainedNetworks.say(log, "stored the calibration curve in " + file);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.aimc.sim.accuracy.CalibrationCurve;
+import org.aimc.sim.accuracy.WorkloadSignal;
 import org.aimc.sim.nn.CalibrationSettings;
 import org.aimc.sim.nn.NetworkCodec;
 import org.aimc.sim.nn.TrainingSpec;
@@ -111,6 +112,28 @@ class CacheTest {
         }, null);
         assertEquals(c, again);
         assertEquals(Optional.of(c), Calibration.load(r, cache, null));
+    }
+
+    @Test
+    void aCurveStoredWithoutBitSerialRangeRatiosIsCompletedInPlace() throws Exception {
+        Recipe r = recipe(1);
+        CalibrationCurve c = Calibration.loadOrBuild(r, cache, () -> DATA, null);
+        assertTrue(c.signal().hasBitSerialRatios());
+        assertEquals(WorkloadSignal.MAX_INPUT_BITS, c.signal().layers().get(0).bitSerialRatio().size());
+        // the same curve as an earlier version stored it: format 2, signal statistics without the ratios
+        List<WorkloadSignal.Layer> bare = new ArrayList<>();
+        for (WorkloadSignal.Layer l : c.signal().layers()) {
+            bare.add(new WorkloadSignal.Layer(l.fanIn(), l.weightMeanSquare(), l.kappa()));
+        }
+        CalibrationCurve old = c.withSignal(new WorkloadSignal(bare));
+        Path file = Calibration.file(cache, r);
+        Files.writeString(file, old.toText().replace("format\t" + CalibrationCurve.FORMAT, "format\t2"));
+        assertEquals(Optional.of(old), Calibration.load(r, cache, null));
+        List<String> log = new ArrayList<>();
+        CalibrationCurve completed = Calibration.loadOrBuild(r, cache, () -> DATA, log::add);
+        assertEquals(c, completed, "the same points, the ratios measured again identically");
+        assertEquals(c.toText(), Files.readString(file));
+        assertTrue(log.stream().anyMatch(s -> s.contains("bit-serial range ratios")), log.toString());
     }
 
     @Test

@@ -23,6 +23,13 @@ import java.util.Set;
  * holds of the layer. Converter errors ({@link #RANGE_SOURCES}) are not, when the converter range follows the
  * signal ({@code adc.full_scale: sigma}, designed per layer for the real signal): they keep their relative
  * size; with {@code full_scale: max} (a fixed range) they scale like the others.</li>
+ * <li><b>Bit-serial ranges.</b> With bit-serial inputs a converter converts every input bit, so a range that
+ * follows the signal is sized on the per-bit conversions, whose spread goes with the largest bit activity
+ * a_max, while the layer output goes with the codes' mean square E[x²]. The operand model (codes zero or
+ * uniform over the non-zero codes) has the ratio ρ_model = a_max / (E[x²] / x_max²) = 3 x_max / (2 x_max + 1)
+ * whatever its zero fraction; a trained network's ReLU-fed layers have small codes with busy low bits and a
+ * ratio many times that ({@link WorkloadSignal.Layer#bitSerialRatio}). The range-following converter
+ * variances of a bit-serial point are therefore multiplied per layer by ρ_layer(B) / ρ_model(B).</li>
  * <li><b>Per layer.</b> f differs from layer to layer; each layer's error is corrected with its own f and,
  * as the calibration puts the same σ in every layer, the equivalent σ is the root mean square over layers.</li>
  * </ol>
@@ -49,6 +56,16 @@ public final class AccuracySurrogate {
      */
     public static double sigma(ErrorBudget b, double operandRelError, WorkloadSignal signal, int tileRows,
             double modelWeightSquare, boolean rangeFollowsSignal) {
+        return sigma(b, operandRelError, signal, tileRows, modelWeightSquare, rangeFollowsSignal, 0);
+    }
+
+    /**
+     * As above for a point whose inputs are bit-serial with {@code bitSerialInputBits} bits (0: not bit-serial):
+     * its range-following converter variances are scaled per layer by the layer's bit-serial range ratio
+     * against the operand model's ({@link #bitSerialRangeFactor}).
+     */
+    public static double sigma(ErrorBudget b, double operandRelError, WorkloadSignal signal, int tileRows,
+            double modelWeightSquare, boolean rangeFollowsSignal, int bitSerialInputBits) {
         double g = b.gain();
         if (!(g > -1)) {
             return Double.POSITIVE_INFINITY;
@@ -71,10 +88,30 @@ public final class AccuracySurrogate {
         double sum = 0;
         for (WorkloadSignal.Layer l : signal.layers()) {
             double f = factor(l, tileRows, modelWeightSquare);
-            double layer = (noise / f + fixed) / s / ((1 + g) * (1 + g)) + operandRelError * operandRelError / f;
+            double range = bitSerialInputBits > 0 ? fixed * bitSerialRangeFactor(l, bitSerialInputBits) : fixed;
+            double layer = (noise / f + range) / s / ((1 + g) * (1 + g)) + operandRelError * operandRelError / f;
             sum += layer;
         }
         return Math.sqrt(sum / signal.layers().size());
+    }
+
+    /**
+     * ρ_layer(B) / ρ_model(B): how much larger, against the layer output, the error of a converter whose range
+     * follows the per-bit conversions of B-bit bit-serial inputs is on the layer's real codes than on the
+     * operand model's (1 when the layer's ratios were not measured).
+     */
+    public static double bitSerialRangeFactor(WorkloadSignal.Layer l, int inputBits) {
+        return l.hasBitSerialRatio() ? l.bitSerialRatio(inputBits) / modelBitSerialRatio(inputBits) : 1;
+    }
+
+    /**
+     * ρ_model(B) = a / (E[x²] / x_max²) of the operand model's B-bit codes (zero or uniform over 1 .. x_max):
+     * a = 2^(B-1) / x_max and E[x²] / x_max² = (x_max + 1)(2 x_max + 1) / (6 x_max²) per unit of non-zero
+     * probability, so ρ = 3 x_max / (2 x_max + 1) (1 at B = 1, 1.497 at B = 8).
+     */
+    public static double modelBitSerialRatio(int inputBits) {
+        double xMax = Math.scalb(1.0, inputBits) - 1;
+        return 3 * xMax / (2 * xMax + 1);
     }
 
     /** f = κ(m) E[w²]_real / E[w²]_model for a layer on tiles of {@code tileRows} rows. */

@@ -23,8 +23,11 @@ import java.util.List;
  */
 public final class CalibrationCurve implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Version of the text form (2: with the workload's signal statistics; 1 is still read). */
-    public static final int FORMAT = 2;
+    /**
+     * Version of the text form (2: with the workload's signal statistics; 3: they may hold the bit-serial range
+     * ratios; 1 and 2 are still read).
+     */
+    public static final int FORMAT = 3;
     static final String[] COLUMNS = {"sigma_rel", "accuracy_mean", "accuracy_std", "ci95_low", "ci95_high",
         "seeds"};
 
@@ -434,9 +437,9 @@ public final class CalibrationCurve implements Serializable {
             }
             values[k] = kv[1];
         }
-        if (!values[0].equals(Integer.toString(FORMAT)) && !values[0].equals("1")) {
+        if (!values[0].equals(Integer.toString(FORMAT)) && !values[0].equals("1") && !values[0].equals("2")) {
             throw new IllegalArgumentException("calibration curve: format " + values[0] + " is not supported (this "
-                    + "version reads formats 1 and " + FORMAT + ")");
+                    + "version reads formats 1, 2 and " + FORMAT + ")");
         }
         List<WorkloadSignal.Layer> signalLayers = new ArrayList<>();
         for (; li < lines.length && lines[li].startsWith("signal_layer"); li++) {

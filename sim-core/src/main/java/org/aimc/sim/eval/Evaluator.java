@@ -302,7 +302,8 @@ public final class Evaluator {
         } else {
             int q = ctx.operands.qMax();
             double sigma = AccuracySurrogate.sigma(b, operand, curve.signal(), p.array().rows(),
-                    ctx.operands.ew2() / ((double) q * q), p.adc().fullScale().equals("sigma"));
+                    ctx.operands.ew2() / ((double) q * q), p.adc().fullScale().equals("sigma"),
+                    ctx.dac.encoding() == Encoding.BIT_SERIAL ? ctx.inputBits() : 0);
             if (Double.isInfinite(sigma)) {
                 row.putNull().putDouble(curve.estimate(Double.MAX_VALUE)).putString("A");
             } else {

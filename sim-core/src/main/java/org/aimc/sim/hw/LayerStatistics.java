@@ -1,9 +1,12 @@
 package org.aimc.sim.hw;
 
+import org.aimc.sim.accuracy.AccuracySurrogate;
 import org.aimc.sim.accuracy.OperandStats;
+import org.aimc.sim.accuracy.WorkloadSignal;
 import org.aimc.sim.nn.DenseLayer;
 import org.aimc.sim.nn.Examples;
 import org.aimc.sim.nn.MvmEngine;
+import org.aimc.sim.nn.Network;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.spec.DataSpec;
 
@@ -66,6 +69,30 @@ public record LayerStatistics(double weightRms, double zeroFraction, double mean
             }
             out[l] = new LayerStatistics(Math.sqrt(w2 / ((double) d.in() * d.out())), zeros[l] / (double) n[l],
                     sq[l] / n[l] / (xMax * xMax), act, bits);
+        }
+        return out;
+    }
+
+    /**
+     * The bit-serial range ratio ρ(B) = a_max / (E[x²] / x_max²) of every layer's B-bit input codes, B = 1 ..
+     * {@value WorkloadSignal#MAX_INPUT_BITS} ({@link WorkloadSignal.Layer#bitSerialRatio}), on the first
+     * {@code count} examples of {@code training}: for each B the network quantised as tier B quantises it
+     * ({@link ActivationRanges#calibrate}, {@code weightBits}-bit per-column weights, whose rounding moves the
+     * later layers' codes only slightly) and its codes measured as {@link #measure} does.
+     *
+     * @return {@code ratios[layer][B - 1]}; a layer whose codes are all zero gets the operand model's ratio
+     */
+    public static double[][] bitSerialRatios(Network network, Examples training, int count, int weightBits) {
+        int maxBits = WorkloadSignal.MAX_INPUT_BITS;
+        double[][] out = new double[network.depth()][maxBits];
+        for (int bits = 1; bits <= maxBits; bits++) {
+            QuantisedNetwork q = QuantisedNetwork.of(network, weightBits, bits,
+                    ActivationRanges.calibrate(network, training, count, bits));
+            LayerStatistics[] st = measure(q, training, count);
+            for (int l = 0; l < st.length; l++) {
+                out[l][bits - 1] = st[l].meanSquare > 0 ? st[l].bitActivityMax / st[l].meanSquare
+                        : AccuracySurrogate.modelBitSerialRatio(bits);
+            }
         }
         return out;
     }

@@ -70,6 +70,45 @@ class AccuracySurrogateTest {
     }
 
     @Test
+    void bitSerialPointsScaleTheirRangeFollowingConverterErrorsByTheLayersRangeRatio() {
+        // the operand model's ratio from its own moments (OperandStats), any zero fraction
+        for (int bits : new int[] {1, 2, 4, 8, 12}) {
+            for (double z : new double[] {0, 0.3, 0.9}) {
+                OperandStats ops = new OperandStats(new org.aimc.sim.spec.DataSpec("gaussian", 0.3, z), 4, bits);
+                double xm = ops.xMax();
+                assertEquals(ops.bitActivity() / (ops.ex2() / (xm * xm)), AccuracySurrogate.modelBitSerialRatio(bits),
+                        1e-12, bits + " bits, zero fraction " + z);
+            }
+        }
+        // a synthetic layer whose codes are known: 4-bit codes, 3/4 zero and 1/4 equal to 1 (x_max = 15):
+        // bit 0 is 1 with probability 1/4, E[x^2]/x_max^2 = (1/4)/225, rho = 225
+        double rho = 0.25 / (0.25 / 225);
+        double s = 100;
+        ErrorBudget b = new ErrorBudget().signalPower(s).add(ErrorSource.READ_NOISE, 0.04 * s)
+                .add(ErrorSource.ADC, 0.01 * s).add(ErrorSource.ADC_NOISE, 0.002 * s);
+        double w2 = 0.1;
+        double[] r = new double[WorkloadSignal.MAX_INPUT_BITS];
+        java.util.Arrays.fill(r, 2.0);
+        r[3] = rho;
+        WorkloadSignal one = new WorkloadSignal(List.of(layer(512, w2, 4))).withBitSerialRatios(new double[][] {r});
+        double model = 3.0 * 15 / 31;
+        assertEquals(rho / model, AccuracySurrogate.bitSerialRangeFactor(one.layers().get(0), 4), 1e-12);
+        assertEquals(Math.sqrt(0.04 / 4 + 0.012 * rho / model + 0.02 * 0.02 / 4),
+                AccuracySurrogate.sigma(b, 0.02, one, 256, w2, true, 4), 1e-12);
+        // not bit-serial, or a fixed range: the ratio plays no part
+        assertEquals(AccuracySurrogate.sigma(b, 0.02, one, 256, w2, true),
+                AccuracySurrogate.sigma(b, 0.02, one, 256, w2, true, 0), 0.0);
+        assertEquals(Math.sqrt(0.04 / 4 + 0.012 + 0.02 * 0.02 / 4), AccuracySurrogate.sigma(b, 0.02, one, 256, w2,
+                true, 0), 1e-12);
+        assertEquals(AccuracySurrogate.sigma(b, 0.02, one, 256, w2, false, 0),
+                AccuracySurrogate.sigma(b, 0.02, one, 256, w2, false, 4), 0.0);
+        // a layer without measured ratios: factor 1
+        assertEquals(1.0, AccuracySurrogate.bitSerialRangeFactor(layer(512, w2, 4), 4), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new WorkloadSignal.Layer(10, 0.1,
+                one.layers().get(0).kappa(), List.of(1.0, 2.0)));
+    }
+
+    @Test
     void kappaIsInterpolatedInLog2RowsAndHeldBeyondTheFanIn() {
         List<Double> k = new ArrayList<>();
         for (int t = WorkloadSignal.LOG2_MIN; t <= WorkloadSignal.LOG2_MAX; t++) {
@@ -99,8 +138,24 @@ class AccuracySurrogateTest {
         assertEquals(withSignal, CalibrationCurve.parse(withSignal.toText()));
         assertEquals(plain, CalibrationCurve.parse(plain.toText()));
         // a curve written in format 1 still reads
-        String v1 = plain.toText().replace("format\t2", "format\t1");
+        String v1 = plain.toText().replace("format\t" + CalibrationCurve.FORMAT, "format\t1");
         assertEquals(plain, CalibrationCurve.parse(v1));
+        // format 2 (signal statistics without bit-serial range ratios) still reads
+        String v2 = withSignal.toText().replace("format\t" + CalibrationCurve.FORMAT, "format\t2");
+        assertEquals(withSignal, CalibrationCurve.parse(v2));
+        assertTrue(!withSignal.signal().hasBitSerialRatios());
+        // the ratios survive the text form exactly
+        double[][] ratios = new double[2][WorkloadSignal.MAX_INPUT_BITS];
+        for (int l = 0; l < 2; l++) {
+            for (int b = 0; b < ratios[l].length; b++) {
+                ratios[l][b] = 1.0 / 7 + l + b;
+            }
+        }
+        CalibrationCurve withRatios = withSignal.withSignal(withSignal.signal().withBitSerialRatios(ratios));
+        CalibrationCurve back = CalibrationCurve.parse(withRatios.toText());
+        assertEquals(withRatios, back);
+        assertTrue(back.signal().hasBitSerialRatios());
+        assertEquals(1.0 / 7 + 1 + 7, back.signal().layers().get(1).bitSerialRatio(8), 0.0);
         assertTrue(withSignal.toText().contains("signal_layer\t784\t0.0746\t"));
     }
 }
