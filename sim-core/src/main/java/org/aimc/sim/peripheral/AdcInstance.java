@@ -22,6 +22,11 @@ public final class AdcInstance {
      * deviations are a few LSB at most, and thousands of converters' tables stay in cache.
      */
     private final float[] thresholds;
+    /**
+     * {@link #thresholds} with sentinels: -infinity at index 0 (nothing lies below code 0) and +infinity at
+     * index P (nothing lies above code P - 1); null for a linear transfer.
+     */
+    private final float[] sentinelled;
 
     private AdcInstance(int codes, double offset, double gain, double noise, float[] thresholds) {
         this.codes = codes;
@@ -30,6 +35,13 @@ public final class AdcInstance {
         this.gain = gain;
         this.noise = noise;
         this.thresholds = thresholds;
+        if (thresholds == null) {
+            this.sentinelled = null;
+        } else {
+            this.sentinelled = java.util.Arrays.copyOf(thresholds, codes + 1);
+            sentinelled[0] = Float.NEGATIVE_INFINITY;
+            sentinelled[codes] = Float.POSITIVE_INFINITY;
+        }
         this.scale = 1 + gain;
         this.shift = half - half * (1 + gain) + offset;
     }
@@ -108,14 +120,16 @@ public final class AdcInstance {
             c = (int) q;
         }
         if (thresholds != null) {
-            // thresholds within an LSB of their place move the code by at most one: two comparisons
-            int lowered = c > 0 && q < c + thresholds[c] ? c - 1 : c;
-            c = lowered == c && c < codes - 1 && q >= c + 1 + thresholds[c + 1] ? c + 1 : lowered;
+            // thresholds within an LSB of their place move the code by at most one: both comparisons are made
+            // and added without a branch (noisy positions near a threshold would defeat branch prediction);
+            // sorted thresholds cannot both hold. The sentinels make the end codes need no test.
+            float[] t = sentinelled;
+            c += (q >= c + 1 + t[c + 1] ? 1 : 0) - (q < c + t[c] ? 1 : 0);
             // larger excursions (INL beyond an LSB) walk on
-            while (c > 0 && q < c + thresholds[c]) {
+            while (q < c + t[c]) {
                 c--;
             }
-            while (c < codes - 1 && q >= c + 1 + thresholds[c + 1]) {
+            while (q >= c + 1 + t[c + 1]) {
                 c++;
             }
         }
