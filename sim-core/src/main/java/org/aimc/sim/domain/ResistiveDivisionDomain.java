@@ -470,7 +470,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
 
         /**
          * Gated nodes: v = s / (s + lambda), with read noise small against s carried by the slope
-         * (1 - v)^2 / lambda (as {@link #nonlinearValue}, one division per node).
+         * lambda / (s + lambda)^2 (as {@link #nonlinearValue}, one division per node).
          */
         @Override
         protected void nonlinearValues(double[] sums, double[] pre, double[] after, double[] out) {
@@ -483,8 +483,11 @@ public final class ResistiveDivisionDomain implements DomainKind {
                     out[ch] = nonlinearValue(ch, s, p, after[ch]);
                     continue;
                 }
-                double v = s / (s + lambda);
-                double slope = (1 - v) * (1 - v) / lambda;
+                // one division per node: r = 1 / (s + lambda), v = s r, 1 - v = lambda r, slope = lambda r^2
+                double r = 1 / (s + lambda);
+                double w = lambda * r;
+                double v = s * r;
+                double slope = w * r;
                 double var = slope * slope * p + after[ch];
                 out[ch] = var > 0 ? v + Math.sqrt(var) * circuitZ.sample() : v;
             }
