@@ -359,12 +359,12 @@ public final class ResistiveDivisionDomain implements DomainKind {
             Readouts.Digit l = d.shifted(s, dev);
             double sMax = d.rows * d.in.uMax() * Math.max(l.max(), 0);
             if (!d.gated) {
-                Readouts.continuousRange(c, mu, sd, 0, sMax, r);
+                Readouts.unipolarRange(c, mu, sd, sMax, r);
                 return;
             }
             double mv = Gaussians.expectation(d::ratio, mu, sd);
             double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> d.ratio(x) * d.ratio(x), mu, sd) - mv * mv, 0));
-            Readouts.continuousRange(c, mv, sv, 0, d.ratio(sMax), r);
+            Readouts.unipolarRange(c, mv, sv, d.ratio(sMax), r);
         }
 
         /**
