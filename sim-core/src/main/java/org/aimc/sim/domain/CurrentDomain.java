@@ -230,6 +230,16 @@ public final class CurrentDomain implements DomainKind {
         private double vUnit;
         private double[] psi;
         private double[] ref;
+        /**
+         * Per row (allocated on first use) and input code k: at [2k] and [2k + 1] the common term factors p and r
+         * of {@link #sameFactorRow}, NaN while not computed or when the factor depends on the target (then the
+         * general sum runs every time).
+         */
+        private double[][] factors;
+        /** {@link org.aimc.sim.device.DeviceModel#ivFactorDependsOnConductance} of the device. */
+        private boolean dependsOnG;
+        /** stateOf by device, [device][row][channel], for the rows whose factor is the same for every target. */
+        private double[][][] stateByDevice;
 
         /**
          * Device I-V nonlinearity under amplitude inputs (as {@link ColumnSumErrors#nonlinearityVariance}): a
@@ -263,6 +273,16 @@ public final class CurrentDomain implements DomainKind {
                     }
                 }
             }
+            factors = new double[rows][];
+            dependsOnG = c.device.ivFactorDependsOnConductance();
+            stateByDevice = new double[arr.devices][rows][channels];
+            for (int i = 0; i < rows; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    for (int d = 0; d < arr.devices; d++) {
+                        stateByDevice[d][i][ch] = stateOf[i][ch * arr.devices + d];
+                    }
+                }
+            }
             targets = distinct.stream().mapToDouble(Double::doubleValue).toArray();
             psi = new double[targets.length];
             ref = new double[targets.length];
@@ -271,7 +291,7 @@ public final class CurrentDomain implements DomainKind {
         }
 
         @Override
-        protected void cycleTerms(double[] u, double[] acc) {
+        protected void cycleTerms(int[] x, double[] u, double[] acc) {
             double gRef = arr.gMinS / arr.levelStepS;
             int devs = arr.devices;
             for (int i = 0; i < rows; i++) {
@@ -279,12 +299,41 @@ public final class CurrentDomain implements DomainKind {
                 if (ui == 0) {
                     continue;
                 }
+                // amplitude inputs: u is a static function of the row and its code, and so are the terms
+                double[] m = factors[i];
+                if (m == null) {
+                    m = new double[2 * (xMax + 1)];
+                    java.util.Arrays.fill(m, Double.NaN);
+                    factors[i] = m;
+                }
+                int mk = 2 * x[i];
+                if (m[mk + 1] == m[mk + 1]) {
+                    sameFactorRow(i, m[mk], m[mk + 1], acc);
+                    continue;
+                }
                 double v = ui * vUnit;
                 double phi0 = 1 + knob * (c.device.ivFactor(arr.gMinS, v) - 1);
+                if (!dependsOnG && devs <= 2 && targets.length > 0) {
+                    // every target has the factor of g_min (the terms of the loop below with phi = phi0)
+                    m[mk] = ui * (phi0 - 1);
+                    m[mk + 1] = ui * gRef * (phi0 - phi0);
+                    sameFactorRow(i, m[mk], m[mk + 1], acc);
+                    continue;
+                }
+                boolean same = true;
                 for (int t = 0; t < targets.length; t++) {
                     double phi = 1 + knob * (c.device.ivFactor(targets[t], v) - 1);
                     psi[t] = ui * (phi - 1);
                     ref[t] = ui * gRef * (phi - phi0);
+                    same &= psi[t] == psi[0] && ref[t] == ref[0];
+                }
+                if (same && devs <= 2 && targets.length > 0) {
+                    // a factor that does not depend on the conductance (e.g. RRAM's sinh): the terms below
+                    // without the gather of the per-target tables, in the same order (bit-identical sums)
+                    m[mk] = psi[0];
+                    m[mk + 1] = ref[0];
+                    sameFactorRow(i, psi[0], ref[0], acc);
+                    continue;
                 }
                 byte[] to = targetOf[i];
                 float[] st = stateOf[i];
@@ -297,6 +346,21 @@ public final class CurrentDomain implements DomainKind {
                     }
                     acc[ch] += sum;
                 }
+            }
+        }
+
+        /** Row {@code i}'s terms when every target has the factor term p · state + r. */
+        private void sameFactorRow(int i, double p, double r, double[] acc) {
+            double[] s0 = stateByDevice[0][i];
+            if (arr.devices == 1) {
+                for (int ch = 0; ch < channels; ch++) {
+                    acc[ch] += 0.0 + (s0[ch] * p + r);
+                }
+                return;
+            }
+            double[] s1 = stateByDevice[1][i];
+            for (int ch = 0; ch < channels; ch++) {
+                acc[ch] += (0.0 + (s0[ch] * p + r)) - (s1[ch] * p + r);
             }
         }
     }

@@ -121,6 +121,8 @@ public abstract class TileBehaviour {
     protected double sumU2;
     protected int activeRows;
     private final double[] u;
+    /** Amplitude DAC levels per row and code already computed (NaN: not yet), rows allocated on first use. */
+    private double[][] levels;
     private final double[] acc;
     private final double[] accVar;
     private final double[] chWeight;
@@ -358,8 +360,11 @@ public abstract class TileBehaviour {
                         out[i] = x[i];
                     }
                 } else {
+                    if (levels == null) {
+                        levels = new double[rows][];
+                    }
                     for (int i = 0; i < rows; i++) {
-                        out[i] = dac.level(i, x[i]);
+                        out[i] = level(i, x[i]);
                     }
                 }
             }
@@ -369,6 +374,26 @@ public abstract class TileBehaviour {
                 }
             }
         }
+    }
+
+    /**
+     * The amplitude DAC level of code {@code k} at {@code row} ({@link DacInstance#level}), computed once per
+     * (row, code) and kept: a level is a static draw of the chip, its hash-based Gaussian costs more than the
+     * row's share of the MVM.
+     */
+    protected final double level(int row, int k) {
+        double[] m = levels[row];
+        if (m == null) {
+            m = new double[xMax + 1];
+            Arrays.fill(m, Double.NaN);
+            levels[row] = m;
+        }
+        double l = m[k];
+        if (l != l) {
+            l = dac.level(row, k);
+            m[k] = l;
+        }
+        return l;
     }
 
     /**
@@ -466,11 +491,15 @@ public abstract class TileBehaviour {
             Arrays.fill(y, 0, cols, 0);
             for (int k = 0; k < cycles; k++) {
                 rowInputs(xv, k, u);
-                accumulate();
+                accumulate(xv);
                 if (activeRows == 0 && silentWithoutInput()) {
                     continue;
                 }
                 double ck = ShiftAdd.weight(1, k, serial);
+                if (linearTransfer && zTable == null && nativeIsZ) {
+                    linearCycle(ideal, ck, y);
+                    continue;
+                }
                 // the channels' values at their converters: transfer and temporal noise
                 if (linearTransfer) {
                     for (int ch = 0; ch < channels; ch++) {
@@ -527,6 +556,29 @@ public abstract class TileBehaviour {
     }
 
     /**
+     * One cycle of a linear transfer whose corrected native value is Z: per channel, in one pass, the
+     * transfer with its noise, the converter, the calibration and the shift-and-add into {@code y} (the
+     * arithmetic and the noise draws of the separate passes, in the same order).
+     */
+    private void linearCycle(boolean ideal, double ck, double[] y) {
+        boolean cal = calGain != null;
+        for (int ch = 0; ch < channels; ch++) {
+            double g = analogGain[ch];
+            double var = g * g * accVar[ch] + noiseAfter[ch];
+            double val = g * acc[ch] + analogOffset[ch];
+            double v = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
+            if (!ideal) {
+                int code = chAdc[ch].code((v - lo[ch]) * invStep[ch], 0);
+                v = lo[ch] + (code + 0.5) * step[ch];
+            }
+            if (cal) {
+                v = calGain[ch] * v + calOffset[ch];
+            }
+            y[chCol[ch]] += ck * chWeight[ch] * v;
+        }
+    }
+
+    /**
      * The values of the channels of a nonlinear transfer for this cycle: row sums {@code sums}, read-noise
      * variances {@code pre} before the transfer and noise variances {@code after} it. Writes {@code out}.
      * Domains may override it with a loop specialised to their transfer (the same noise draws).
@@ -552,8 +604,11 @@ public abstract class TileBehaviour {
         return after > 0 ? val + Math.sqrt(after) * circuitZ.sample() : val;
     }
 
-    /** Row sums of the current cycle's inputs {@link #u} into {@link #acc} and {@link #accVar}. */
-    private void accumulate() {
+    /**
+     * Row sums of the current cycle's inputs {@link #u} (from the codes {@code x}) into {@link #acc} and
+     * {@link #accVar}.
+     */
+    private void accumulate(int[] x) {
         if (accF != null) {
             Arrays.fill(accF, 0);
         } else {
@@ -616,15 +671,16 @@ public abstract class TileBehaviour {
             Arrays.fill(accVar, 0);
         }
         if (hasCycleTerms) {
-            cycleTerms(u, acc);
+            cycleTerms(x, u, acc);
         }
     }
 
     /**
-     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} that the
-     * per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the default adds nothing.
+     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} (from the input
+     * codes {@code x}) that the per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the
+     * default adds nothing.
      */
-    protected void cycleTerms(double[] u, double[] acc) {
+    protected void cycleTerms(int[] x, double[] u, double[] acc) {
     }
 
     /**
