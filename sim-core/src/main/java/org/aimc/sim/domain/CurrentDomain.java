@@ -231,15 +231,10 @@ public final class CurrentDomain implements DomainKind {
         private double[] psi;
         private double[] ref;
         /**
-         * Per row (allocated on first use) and input code k: at [2k] and [2k + 1] the common term factors p and r
-         * of {@link #sameFactorRow}, NaN while not computed or when the factor depends on the target (then the
-         * general sum runs every time).
+         * Devices whose factor does not depend on the conductance: per row (allocated on first use) and input
+         * code, the row's scale u (phi - 1) of {@link #scaled} (NaN while not computed).
          */
-        private double[][] factors;
-        /** {@link org.aimc.sim.device.DeviceModel#ivFactorDependsOnConductance} of the device. */
-        private boolean dependsOnG;
-        /** stateOf by device, [device][row][channel], for the rows whose factor is the same for every target. */
-        private double[][][] stateByDevice;
+        private double[][] rowScales;
 
         /**
          * Device I-V nonlinearity under amplitude inputs (as {@link ColumnSumErrors#nonlinearityVariance}): a
@@ -247,10 +242,29 @@ public final class CurrentDomain implements DomainKind {
          * u [n (phi_g(u) - 1) + (g_min / ΔG) (phi_g(u) - phi_{g_min}(u))] to its channel, phi_g(u) =
          * 1 + knob (ivFactor(g, V_r u / u_max) - 1); the back end applies the least-squares gain of the
          * noise-free nonlinear output to the ideal one (the analytic tier's fit, from the same statistics).
+         *
+         * <p>When the factor does not depend on the conductance ({@link
+         * org.aimc.sim.device.DeviceModel#ivFactorDependsOnConductance}, e.g. RRAM's sinh), phi_g = phi_{g_min}
+         * and the term is u (phi(u) - 1) (n+ - n-) (offset mappings: u (phi(u) - 1) n): a second per-cell
+         * contribution scaled per row, summed with the linear ones ({@link #scaled}).
          */
         private void nonlinearity(double knob) {
             this.knob = knob;
             this.vUnit = c.device.params().readVoltageV / Readouts.inputs(c).uMax();
+            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
+            if (!c.device.ivFactorDependsOnConductance() && arr.devices <= 2) {
+                scaled = new double[rows][channels];
+                for (int i = 0; i < rows; i++) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        for (int d = 0; d < arr.devices; d++) {
+                            double n = arr.state(arr.index(i, columnOf(ch), sliceOf(ch), d));
+                            scaled[i][ch] += d == 0 ? n : -n;
+                        }
+                    }
+                }
+                rowScales = new double[rows][];
+                return;
+            }
             java.util.List<Double> distinct = new java.util.ArrayList<>();
             int per = channels * arr.devices;
             targetOf = new byte[rows][per];
@@ -273,21 +287,28 @@ public final class CurrentDomain implements DomainKind {
                     }
                 }
             }
-            factors = new double[rows][];
-            dependsOnG = c.device.ivFactorDependsOnConductance();
-            stateByDevice = new double[arr.devices][rows][channels];
-            for (int i = 0; i < rows; i++) {
-                for (int ch = 0; ch < channels; ch++) {
-                    for (int d = 0; d < arr.devices; d++) {
-                        stateByDevice[d][i][ch] = stateOf[i][ch * arr.devices + d];
-                    }
-                }
-            }
             targets = distinct.stream().mapToDouble(Double::doubleValue).toArray();
             psi = new double[targets.length];
             ref = new double[targets.length];
             hasCycleTerms = true;
-            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
+        }
+
+        @Override
+        protected double rowScale(int row, int code, double u) {
+            // amplitude inputs: u is a static function of the row and its code, and so is the scale
+            double[] m = rowScales[row];
+            if (m == null) {
+                m = new double[xMax + 1];
+                java.util.Arrays.fill(m, Double.NaN);
+                rowScales[row] = m;
+            }
+            double p = m[code];
+            if (p != p) {
+                double phi = 1 + knob * (c.device.ivFactor(arr.gMinS, u * vUnit) - 1);
+                p = u * (phi - 1);
+                m[code] = p;
+            }
+            return p;
         }
 
         @Override
@@ -299,41 +320,12 @@ public final class CurrentDomain implements DomainKind {
                 if (ui == 0) {
                     continue;
                 }
-                // amplitude inputs: u is a static function of the row and its code, and so are the terms
-                double[] m = factors[i];
-                if (m == null) {
-                    m = new double[2 * (xMax + 1)];
-                    java.util.Arrays.fill(m, Double.NaN);
-                    factors[i] = m;
-                }
-                int mk = 2 * x[i];
-                if (m[mk + 1] == m[mk + 1]) {
-                    sameFactorRow(i, m[mk], m[mk + 1], acc);
-                    continue;
-                }
                 double v = ui * vUnit;
                 double phi0 = 1 + knob * (c.device.ivFactor(arr.gMinS, v) - 1);
-                if (!dependsOnG && devs <= 2 && targets.length > 0) {
-                    // every target has the factor of g_min (the terms of the loop below with phi = phi0)
-                    m[mk] = ui * (phi0 - 1);
-                    m[mk + 1] = ui * gRef * (phi0 - phi0);
-                    sameFactorRow(i, m[mk], m[mk + 1], acc);
-                    continue;
-                }
-                boolean same = true;
                 for (int t = 0; t < targets.length; t++) {
                     double phi = 1 + knob * (c.device.ivFactor(targets[t], v) - 1);
                     psi[t] = ui * (phi - 1);
                     ref[t] = ui * gRef * (phi - phi0);
-                    same &= psi[t] == psi[0] && ref[t] == ref[0];
-                }
-                if (same && devs <= 2 && targets.length > 0) {
-                    // a factor that does not depend on the conductance (e.g. RRAM's sinh): the terms below
-                    // without the gather of the per-target tables, in the same order (bit-identical sums)
-                    m[mk] = psi[0];
-                    m[mk + 1] = ref[0];
-                    sameFactorRow(i, psi[0], ref[0], acc);
-                    continue;
                 }
                 byte[] to = targetOf[i];
                 float[] st = stateOf[i];
@@ -346,21 +338,6 @@ public final class CurrentDomain implements DomainKind {
                     }
                     acc[ch] += sum;
                 }
-            }
-        }
-
-        /** Row {@code i}'s terms when every target has the factor term p · state + r. */
-        private void sameFactorRow(int i, double p, double r, double[] acc) {
-            double[] s0 = stateByDevice[0][i];
-            if (arr.devices == 1) {
-                for (int ch = 0; ch < channels; ch++) {
-                    acc[ch] += 0.0 + (s0[ch] * p + r);
-                }
-                return;
-            }
-            double[] s1 = stateByDevice[1][i];
-            for (int ch = 0; ch < channels; ch++) {
-                acc[ch] += (0.0 + (s0[ch] * p + r)) - (s1[ch] * p + r);
             }
         }
     }

@@ -53,6 +53,15 @@ public abstract class TileBehaviour {
      */
     private float[][] contribF;
     private float[] accF;
+    /**
+     * A second static per-cell contribution, [row][channel], or null: it enters a cycle's row sums times
+     * {@link #rowScale} of each row that is on, summed together with {@link #contrib} (terms of a row's input
+     * that are not linear in it but factor into a row scale and a per-cell weight, e.g. a device I-V
+     * nonlinearity whose factor does not depend on the conductance).
+     */
+    protected double[][] scaled;
+    /** {@link #scaled} in single precision when the contributions are summed in single precision. */
+    private float[][] scaledF;
     /** Largest sum magnitude summed in single precision (2^24, where floats stop holding every integer). */
     static final double FLOAT_EXACT = 1 << 24;
     /**
@@ -95,6 +104,11 @@ public abstract class TileBehaviour {
     private double[] calGain;
     private double[] calOffset;
     private final double[] value;
+    /** Scratch of {@link #linearCycle}: noise variances and draws per channel. */
+    private final double[] noiseScratch;
+    private final double[] drawScratch;
+    /** Scratch of {@link #accumulate}: the rows that are on in the cycle. */
+    private final int[] activeScratch;
     /**
      * Per channel and converter code: the calibrated, inverted estimate of Z (null when not tabulated).
      * Single precision (relative 6e-8, far below a converter step) keeps the tables of all channels in cache.
@@ -159,6 +173,9 @@ public abstract class TileBehaviour {
         this.accVar = new double[channels];
         this.chWeight = new double[channels];
         this.value = new double[channels];
+        this.noiseScratch = new double[channels];
+        this.drawScratch = new double[channels];
+        this.activeScratch = new int[rows];
         this.chCol = new int[channels];
         for (int ch = 0; ch < channels; ch++) {
             int node = ch % nodes;
@@ -561,20 +578,34 @@ public abstract class TileBehaviour {
      * arithmetic and the noise draws of the separate passes, in the same order).
      */
     private void linearCycle(boolean ideal, double ck, double[] y) {
-        boolean cal = calGain != null;
+        double[] sd = noiseScratch;
+        double[] z = drawScratch;
+        double[] v = value;
+        // values and noise variances (vectorisable), then the draws in channel order (only where the
+        // variance is positive), then value + sigma z: the arithmetic of the single loop, the same draws
         for (int ch = 0; ch < channels; ch++) {
             double g = analogGain[ch];
-            double var = g * g * accVar[ch] + noiseAfter[ch];
-            double val = g * acc[ch] + analogOffset[ch];
-            double v = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
+            sd[ch] = g * g * accVar[ch] + noiseAfter[ch];
+            v[ch] = g * acc[ch] + analogOffset[ch];
+        }
+        NormalizedGaussianSampler n = circuitZ;
+        for (int ch = 0; ch < channels; ch++) {
+            z[ch] = sd[ch] > 0 ? n.sample() : 0;
+        }
+        for (int ch = 0; ch < channels; ch++) {
+            v[ch] += Math.sqrt(sd[ch]) * z[ch]; // + 0 where the variance is 0
+        }
+        boolean cal = calGain != null;
+        for (int ch = 0; ch < channels; ch++) {
+            double x = v[ch];
             if (!ideal) {
-                int code = chAdc[ch].code((v - lo[ch]) * invStep[ch], 0);
-                v = lo[ch] + (code + 0.5) * step[ch];
+                int code = chAdc[ch].code((x - lo[ch]) * invStep[ch], 0);
+                x = lo[ch] + (code + 0.5) * step[ch];
             }
             if (cal) {
-                v = calGain[ch] * v + calOffset[ch];
+                x = calGain[ch] * x + calOffset[ch];
             }
-            y[chCol[ch]] += ck * chWeight[ch] * v;
+            y[chCol[ch]] += ck * chWeight[ch] * x;
         }
     }
 
@@ -621,15 +652,23 @@ public abstract class TileBehaviour {
         if (perRow) {
             Arrays.fill(accVar, 0);
         }
+        // the rows that are on, in order, listed without a branch per row (on/off is near random)
+        int[] act = activeScratch;
+        int n = 0;
         for (int i = 0; i < rows; i++) {
+            long b = Double.doubleToRawLongBits(u[i]) << 1; // 0 for +0 and -0
+            act[n] = i;
+            n += (int) ((b | -b) >>> 63);
+        }
+        for (int r = 0; r < n; r++) {
+            int i = act[r];
             double ui = u[i];
-            if (ui == 0) {
-                continue;
-            }
             s1 += ui;
             s2 += ui * ui;
             on++;
-            if (accF != null) {
+            if (scaled != null) {
+                addScaledRow(i, ui, rowScale(i, x[i], ui));
+            } else if (accF != null) {
                 float fu = (float) ui;
                 float[] a = contribF[i];
                 float[] sum = accF;
@@ -675,12 +714,50 @@ public abstract class TileBehaviour {
         }
     }
 
+    /** Adds row {@code i}'s contributions times {@code ui} and its {@link #scaled} ones times {@code p}. */
+    private void addScaledRow(int i, double ui, double p) {
+        if (accF != null) {
+            if (scaledF == null) {
+                scaledF = new float[rows][];
+            }
+            float[] b = scaledF[i];
+            if (b == null) {
+                b = new float[channels];
+                for (int ch = 0; ch < channels; ch++) {
+                    b[ch] = (float) scaled[i][ch];
+                }
+                scaledF[i] = b;
+            }
+            float fu = (float) ui;
+            float fp = (float) p;
+            float[] a = contribF[i];
+            float[] sum = accF;
+            for (int ch = 0; ch < channels; ch++) {
+                sum[ch] += fu * a[ch] + fp * b[ch];
+            }
+        } else {
+            double[] a = contrib[i];
+            double[] b = scaled[i];
+            for (int ch = 0; ch < channels; ch++) {
+                acc[ch] += ui * a[ch] + p * b[ch];
+            }
+        }
+    }
+
     /**
      * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} (from the input
      * codes {@code x}) that the per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the
      * default adds nothing.
      */
     protected void cycleTerms(int[] x, double[] u, double[] acc) {
+    }
+
+    /**
+     * The scale of row {@code row}'s {@link #scaled} contributions for input code {@code code} and cycle input
+     * {@code u} (non-zero). Called only when {@link #scaled} is set; must depend on nothing but its arguments.
+     */
+    protected double rowScale(int row, int code, double u) {
+        return 0;
     }
 
     /**

@@ -28,6 +28,11 @@ public final class AdcInstance {
      * for a linear transfer.
      */
     private final float[] bounds;
+    /**
+     * True when every threshold lies within one LSB of its place (k - 1 &lt; t_k &lt; k + 1): the two
+     * comparisons of {@link #code} then give the exact count and the walks never move.
+     */
+    private final boolean near;
 
     private AdcInstance(int codes, double offset, double gain, double noise, float[] thresholds) {
         this.codes = codes;
@@ -48,6 +53,11 @@ public final class AdcInstance {
             }
             bounds[codes] = Float.POSITIVE_INFINITY;
         }
+        boolean n = true;
+        for (int k = 1; bounds != null && k < codes; k++) {
+            n &= bounds[k] > k - 1 && bounds[k] < k + 1;
+        }
+        this.near = n;
     }
 
     /**
@@ -134,6 +144,9 @@ public final class AdcInstance {
             float[] t = bounds;
             c += 1 - (int) (Double.doubleToRawLongBits(q - t[c + 1]) >>> 63)
                     - (int) (Double.doubleToRawLongBits(q - t[c]) >>> 63);
+            if (near) {
+                return c;
+            }
             // larger excursions (INL beyond an LSB) walk on
             while (q < t[c]) {
                 c--;
