@@ -513,52 +513,13 @@ public abstract class TileBehaviour {
                     continue;
                 }
                 double ck = ShiftAdd.weight(1, k, serial);
-                if (linearTransfer && zTable == null && nativeIsZ) {
-                    linearCycle(ideal, ck, y);
-                    continue;
-                }
                 // the channels' values at their converters: transfer and temporal noise
                 if (linearTransfer) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        double g = analogGain[ch];
-                        double var = g * g * accVar[ch] + noiseAfter[ch];
-                        double val = g * acc[ch] + analogOffset[ch];
-                        value[ch] = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
-                    }
+                    linearValues();
                 } else {
                     nonlinearValues(acc, accVar, noiseAfter, value);
                 }
-                double shiftZ = sumOffset() * sumU;
-                if (zTable != null) {
-                    // converter, calibration and digital inverse in one table per channel
-                    for (int ch = 0; ch < channels; ch++) {
-                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
-                        y[chCol[ch]] += ck * chWeight[ch] * (zTable[ch][code] - shiftZ);
-                    }
-                    continue;
-                }
-                // converters and the per-column calibration
-                if (!ideal) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
-                        value[ch] = lo[ch] + (code + 0.5) * step[ch];
-                    }
-                }
-                if (calGain != null) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        value[ch] = calGain[ch] * value[ch] + calOffset[ch];
-                    }
-                }
-                // the digital estimate of each channel's Z, shifted and added into its column
-                if (nativeIsZ) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        y[chCol[ch]] += ck * chWeight[ch] * value[ch];
-                    }
-                } else {
-                    for (int ch = 0; ch < channels; ch++) {
-                        y[chCol[ch]] += ck * chWeight[ch] * (toZ(ch, value[ch]) - shiftZ);
-                    }
-                }
+                convert(ideal, ck, sumOffset() * sumU, y);
             }
             if (offset != 0 || comp != 1) {
                 long sx = 0;
@@ -573,16 +534,15 @@ public abstract class TileBehaviour {
     }
 
     /**
-     * One cycle of a linear transfer whose corrected native value is Z: per channel, in one pass, the
-     * transfer with its noise, the converter, the calibration and the shift-and-add into {@code y} (the
-     * arithmetic and the noise draws of the separate passes, in the same order).
+     * The values of the channels of a linear transfer for this cycle into {@link #value}: the row sums through
+     * the static gain and offset, and one Gaussian of the read and circuit noise. In passes: values and
+     * variances (vectorisable), the draws in channel order (only where the variance is positive), then value +
+     * sigma z — the arithmetic and the draws of one loop over the channels.
      */
-    private void linearCycle(boolean ideal, double ck, double[] y) {
+    private void linearValues() {
         double[] sd = noiseScratch;
         double[] z = drawScratch;
         double[] v = value;
-        // values and noise variances (vectorisable), then the draws in channel order (only where the
-        // variance is positive), then value + sigma z: the arithmetic of the single loop, the same draws
         for (int ch = 0; ch < channels; ch++) {
             double g = analogGain[ch];
             sd[ch] = g * g * accVar[ch] + noiseAfter[ch];
@@ -595,6 +555,23 @@ public abstract class TileBehaviour {
         for (int ch = 0; ch < channels; ch++) {
             v[ch] += Math.sqrt(sd[ch]) * z[ch]; // + 0 where the variance is 0
         }
+    }
+
+    /**
+     * The cycle's conversions of {@link #value}: per channel the converter, the calibration and the digital
+     * estimate of Z (less {@code shiftZ} when it is not the native value), weighted by {@code ck} and the
+     * channel's slice weight and sign into its column of {@code y}.
+     */
+    private void convert(boolean ideal, double ck, double shiftZ, double[] y) {
+        double[] v = value;
+        if (zTable != null) {
+            // converter, calibration and digital inverse in one table per channel
+            for (int ch = 0; ch < channels; ch++) {
+                int code = chAdc[ch].code((v[ch] - lo[ch]) * invStep[ch], 0);
+                y[chCol[ch]] += ck * chWeight[ch] * (zTable[ch][code] - shiftZ);
+            }
+            return;
+        }
         boolean cal = calGain != null;
         for (int ch = 0; ch < channels; ch++) {
             double x = v[ch];
@@ -605,7 +582,7 @@ public abstract class TileBehaviour {
             if (cal) {
                 x = calGain[ch] * x + calOffset[ch];
             }
-            y[chCol[ch]] += ck * chWeight[ch] * x;
+            y[chCol[ch]] += ck * chWeight[ch] * (nativeIsZ ? x : toZ(ch, x) - shiftZ);
         }
     }
 
