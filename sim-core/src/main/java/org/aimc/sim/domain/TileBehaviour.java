@@ -104,7 +104,7 @@ public abstract class TileBehaviour {
     private double[] calGain;
     private double[] calOffset;
     private final double[] value;
-    /** Scratch of {@link #linearCycle}: noise variances and draws per channel. */
+    /** Scratch of {@link #linearValues}: noise variances and draws per channel. */
     private final double[] noiseScratch;
     private final double[] drawScratch;
     /** Scratch of {@link #accumulate}: the rows that are on in the cycle. */
@@ -398,7 +398,7 @@ public abstract class TileBehaviour {
      * (row, code) and kept: a level is a static draw of the chip, its hash-based Gaussian costs more than the
      * row's share of the MVM.
      */
-    protected final double level(int row, int k) {
+    private double level(int row, int k) {
         double[] m = levels[row];
         if (m == null) {
             m = new double[xMax + 1];
