@@ -74,37 +74,6 @@ class ConverterTest {
         assertEquals(0.25, dnlSd, 0.25 * 0.03, "DNL standard deviation");
     }
 
-    /**
-     * The code is, by definition, the number of thresholds at or below the converter's (affine, noisy)
-     * position, clipped to the end codes: checked by counting, for thresholds within an LSB of their place and
-     * for an INL bow of several LSB (where the code walks past more than one threshold).
-     */
-    @Test
-    void theCodeCountsTheThresholdsAtOrBelowThePosition() {
-        var z = ZigguratSampler.NormalizedGaussian.of(KeyedRandom.stream(5, 0, Purpose.CIRCUIT_MISMATCH, 0));
-        UniformRandomProvider r = KeyedRandom.stream(5, 0, Purpose.DATA, 0);
-        for (AdcErrors e : new AdcErrors[] {new AdcErrors(0.5, 0.3, 0.4, 0.01, 0.3),
-                new AdcErrors(4.5, 1.2, 2, 0.05, 0.8)}) {
-            for (int bits : new int[] {1, 3, 8}) {
-                AdcInstance a = AdcInstance.draw(e, bits, z);
-                int p = a.codes();
-                for (int t = 0; t < 20_000; t++) {
-                    double pos = -3 + (p + 6) * r.nextDouble();
-                    double noise = r.nextDouble() < 0.2 ? 0 : 3 * (r.nextDouble() - 0.5);
-                    double q = a.affine(pos) + a.noiseLsb() * noise;
-                    int count = 0;
-                    for (int k = 1; k < p; k++) {
-                        // the thresholds are held in single precision, as the converter compares them
-                        if (q >= (float) (a.threshold(k) - k) + k) {
-                            count++;
-                        }
-                    }
-                    assertEquals(count, a.code(pos, noise), () -> "bits " + bits + " " + e + " position " + pos);
-                }
-            }
-        }
-    }
-
     @Test
     void comparatorNoiseHasItsSpreadAndOffsetAndGainInvert() {
         AdcInstance a = AdcInstance.draw(new AdcErrors(0, 0, 1.5, 0.02, 0.4), 10,
