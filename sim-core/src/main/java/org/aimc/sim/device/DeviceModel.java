@@ -58,6 +58,14 @@ public interface DeviceModel {
     }
 
     /**
+     * False when {@link #ivFactor} does not depend on the conductance {@code g} (the same value for every g at
+     * a given v), so callers may evaluate it once per voltage. True (the safe answer) by default.
+     */
+    default boolean ivFactorDependsOnConductance() {
+        return true;
+    }
+
+    /**
      * Cell current at voltage {@code v} of a device programmed to target {@code g} and now at conductance
      * {@code gNow}, with the nonlinearity scaled by {@code knob}: I = gNow v (1 + knob (ivFactor(g, v) - 1)).
      */

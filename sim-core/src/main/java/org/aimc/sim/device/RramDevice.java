@@ -76,6 +76,11 @@ public final class RramDevice implements DeviceKind {
         }
 
         @Override
+        public boolean ivFactorDependsOnConductance() {
+            return false;
+        }
+
+        @Override
         public String kind() {
             return "rram";
         }

@@ -230,6 +230,11 @@ public final class CurrentDomain implements DomainKind {
         private double vUnit;
         private double[] psi;
         private double[] ref;
+        /**
+         * Devices whose factor does not depend on the conductance: per row (allocated on first use) and input
+         * code, the row's scale u (phi - 1) of {@link #scaled} (NaN while not computed).
+         */
+        private double[][] rowScales;
 
         /**
          * Device I-V nonlinearity under amplitude inputs (as {@link ColumnSumErrors#nonlinearityVariance}): a
@@ -237,10 +242,29 @@ public final class CurrentDomain implements DomainKind {
          * u [n (phi_g(u) - 1) + (g_min / ΔG) (phi_g(u) - phi_{g_min}(u))] to its channel, phi_g(u) =
          * 1 + knob (ivFactor(g, V_r u / u_max) - 1); the back end applies the least-squares gain of the
          * noise-free nonlinear output to the ideal one (the analytic tier's fit, from the same statistics).
+         *
+         * <p>When the factor does not depend on the conductance ({@link
+         * org.aimc.sim.device.DeviceModel#ivFactorDependsOnConductance}, e.g. RRAM's sinh), phi_g = phi_{g_min}
+         * and the term is u (phi(u) - 1) (n+ - n-) (offset mappings: u (phi(u) - 1) n): a second per-cell
+         * contribution scaled per row, summed with the linear ones ({@link #scaled}).
          */
         private void nonlinearity(double knob) {
             this.knob = knob;
             this.vUnit = c.device.params().readVoltageV / Readouts.inputs(c).uMax();
+            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
+            if (!c.device.ivFactorDependsOnConductance() && arr.devices <= 2) {
+                scaled = new double[rows][channels];
+                for (int i = 0; i < rows; i++) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        for (int d = 0; d < arr.devices; d++) {
+                            double n = arr.state(arr.index(i, columnOf(ch), sliceOf(ch), d));
+                            scaled[i][ch] += d == 0 ? n : -n;
+                        }
+                    }
+                }
+                rowScales = new double[rows][];
+                return;
+            }
             java.util.List<Double> distinct = new java.util.ArrayList<>();
             int per = channels * arr.devices;
             targetOf = new byte[rows][per];
@@ -267,11 +291,28 @@ public final class CurrentDomain implements DomainKind {
             psi = new double[targets.length];
             ref = new double[targets.length];
             hasCycleTerms = true;
-            outputGain = ColumnSumErrors.nonlinearityGain(c, rows);
         }
 
         @Override
-        protected void cycleTerms(double[] u, double[] acc) {
+        protected double rowScale(int row, int code, double u) {
+            // amplitude inputs: u is a static function of the row and its code, and so is the scale
+            double[] m = rowScales[row];
+            if (m == null) {
+                m = new double[xMax + 1];
+                java.util.Arrays.fill(m, Double.NaN);
+                rowScales[row] = m;
+            }
+            double p = m[code];
+            if (p != p) {
+                double phi = 1 + knob * (c.device.ivFactor(arr.gMinS, u * vUnit) - 1);
+                p = u * (phi - 1);
+                m[code] = p;
+            }
+            return p;
+        }
+
+        @Override
+        protected void cycleTerms(int[] x, double[] u, double[] acc) {
             double gRef = arr.gMinS / arr.levelStepS;
             int devs = arr.devices;
             for (int i = 0; i < rows; i++) {

@@ -365,20 +365,22 @@ public final class Readouts {
     }
 
     /**
-     * The range of a conversion of a continuous native value (a voltage ratio or a time): ±clip_sigma
-     * standard deviations around the mean, or [vMin, vMax] split into 2^B equal codes. Overwrites {@code out}.
+     * The range of a conversion of a unipolar native value, one that cannot fall below 0 (a divider node's
+     * voltage ratio or node sum): the converter's low reference is the node's ground, 0, and {@code full_scale:
+     * sigma} sets only the top, at clip_sigma standard deviations above the mean (at most {@code vMax});
+     * {@code max} spans [0, vMax]. A window centred on the design mean would clip every conversion of a node
+     * whose real operating point sits below the design statistics' (inputs less active than the operand
+     * model): the ground reference is what such a node's converter has anyway. Overwrites {@code out}.
      */
-    public static Range continuousRange(TileContext c, double mean, double sd, double vMin, double vMax, Range out) {
+    public static Range unipolarRange(TileContext c, double mean, double sd, double vMax, Range out) {
+        double top = vMax;
+        if (c.spec.adc().fullScale().equals("sigma")) {
+            top = Math.min(mean + c.spec.adc().clipSigma() * sd, vMax);
+        }
         out.codes = 1 << c.spec.adc().bits();
         out.integerExact = false;
-        if (c.spec.adc().fullScale().equals("sigma")) {
-            double k = c.spec.adc().clipSigma();
-            out.lo = mean - k * sd;
-            out.step = 2 * k * sd / out.codes;
-        } else {
-            out.lo = vMin;
-            out.step = (vMax - vMin) / out.codes;
-        }
+        out.lo = 0;
+        out.step = top / out.codes;
         if (!(out.step > 0)) {
             out.step = Math.ulp(1.0) * Math.max(1, Math.abs(mean));
         }

@@ -359,12 +359,12 @@ public final class ResistiveDivisionDomain implements DomainKind {
             Readouts.Digit l = d.shifted(s, dev);
             double sMax = d.rows * d.in.uMax() * Math.max(l.max(), 0);
             if (!d.gated) {
-                Readouts.continuousRange(c, mu, sd, 0, sMax, r);
+                Readouts.unipolarRange(c, mu, sd, sMax, r);
                 return;
             }
             double mv = Gaussians.expectation(d::ratio, mu, sd);
             double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> d.ratio(x) * d.ratio(x), mu, sd) - mv * mv, 0));
-            Readouts.continuousRange(c, mv, sv, 0, d.ratio(sMax), r);
+            Readouts.unipolarRange(c, mv, sv, d.ratio(sMax), r);
         }
 
         /**
@@ -470,7 +470,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
 
         /**
          * Gated nodes: v = s / (s + lambda), with read noise small against s carried by the slope
-         * (1 - v)^2 / lambda (as {@link #nonlinearValue}, one division per node).
+         * lambda / (s + lambda)^2 (as {@link #nonlinearValue}, one division per node).
          */
         @Override
         protected void nonlinearValues(double[] sums, double[] pre, double[] after, double[] out) {
@@ -483,8 +483,11 @@ public final class ResistiveDivisionDomain implements DomainKind {
                     out[ch] = nonlinearValue(ch, s, p, after[ch]);
                     continue;
                 }
-                double v = s / (s + lambda);
-                double slope = (1 - v) * (1 - v) / lambda;
+                // one division per node: r = 1 / (s + lambda), v = s r, 1 - v = lambda r, slope = lambda r^2
+                double r = 1 / (s + lambda);
+                double w = lambda * r;
+                double v = s * r;
+                double slope = w * r;
                 double var = slope * slope * p + after[ch];
                 out[ch] = var > 0 ? v + Math.sqrt(var) * circuitZ.sample() : v;
             }

@@ -53,6 +53,15 @@ public abstract class TileBehaviour {
      */
     private float[][] contribF;
     private float[] accF;
+    /**
+     * A second static per-cell contribution, [row][channel], or null: it enters a cycle's row sums times
+     * {@link #rowScale} of each row that is on, summed together with {@link #contrib} (terms of a row's input
+     * that are not linear in it but factor into a row scale and a per-cell weight, e.g. a device I-V
+     * nonlinearity whose factor does not depend on the conductance).
+     */
+    protected double[][] scaled;
+    /** {@link #scaled} in single precision when the contributions are summed in single precision. */
+    private float[][] scaledF;
     /** Largest sum magnitude summed in single precision (2^24, where floats stop holding every integer). */
     static final double FLOAT_EXACT = 1 << 24;
     /**
@@ -95,6 +104,11 @@ public abstract class TileBehaviour {
     private double[] calGain;
     private double[] calOffset;
     private final double[] value;
+    /** Scratch of {@link #linearValues}: noise variances and draws per channel. */
+    private final double[] noiseScratch;
+    private final double[] drawScratch;
+    /** Scratch of {@link #accumulate}: the rows that are on in the cycle. */
+    private final int[] activeScratch;
     /**
      * Per channel and converter code: the calibrated, inverted estimate of Z (null when not tabulated).
      * Single precision (relative 6e-8, far below a converter step) keeps the tables of all channels in cache.
@@ -121,6 +135,8 @@ public abstract class TileBehaviour {
     protected double sumU2;
     protected int activeRows;
     private final double[] u;
+    /** Amplitude DAC levels per row and code already computed (NaN: not yet), rows allocated on first use. */
+    private double[][] levels;
     private final double[] acc;
     private final double[] accVar;
     private final double[] chWeight;
@@ -157,6 +173,9 @@ public abstract class TileBehaviour {
         this.accVar = new double[channels];
         this.chWeight = new double[channels];
         this.value = new double[channels];
+        this.noiseScratch = new double[channels];
+        this.drawScratch = new double[channels];
+        this.activeScratch = new int[rows];
         this.chCol = new int[channels];
         for (int ch = 0; ch < channels; ch++) {
             int node = ch % nodes;
@@ -391,8 +410,11 @@ public abstract class TileBehaviour {
                         out[i] = x[i];
                     }
                 } else {
+                    if (levels == null) {
+                        levels = new double[rows][];
+                    }
                     for (int i = 0; i < rows; i++) {
-                        out[i] = dac.level(i, x[i]);
+                        out[i] = level(i, x[i]);
                     }
                 }
             }
@@ -402,6 +424,26 @@ public abstract class TileBehaviour {
                 }
             }
         }
+    }
+
+    /**
+     * The amplitude DAC level of code {@code k} at {@code row} ({@link DacInstance#level}), computed once per
+     * (row, code) and kept: a level is a static draw of the chip, its hash-based Gaussian costs more than the
+     * row's share of the MVM.
+     */
+    private double level(int row, int k) {
+        double[] m = levels[row];
+        if (m == null) {
+            m = new double[xMax + 1];
+            Arrays.fill(m, Double.NaN);
+            levels[row] = m;
+        }
+        double l = m[k];
+        if (l != l) {
+            l = dac.level(row, k);
+            m[k] = l;
+        }
+        return l;
     }
 
     /**
@@ -499,53 +541,18 @@ public abstract class TileBehaviour {
             Arrays.fill(y, 0, cols, 0);
             for (int k = 0; k < cycles; k++) {
                 rowInputs(xv, k, u);
-                accumulate();
+                accumulate(xv);
                 if (activeRows == 0 && silentWithoutInput()) {
                     continue;
                 }
                 double ck = ShiftAdd.weight(1, k, serial);
                 // the channels' values at their converters: transfer and temporal noise
                 if (linearTransfer) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        double g = analogGain[ch];
-                        double var = g * g * accVar[ch] + noiseAfter[ch];
-                        double val = g * acc[ch] + analogOffset[ch];
-                        value[ch] = var > 0 ? val + Math.sqrt(var) * circuitZ.sample() : val;
-                    }
+                    linearValues();
                 } else {
                     nonlinearValues(acc, accVar, noiseAfter, value);
                 }
-                double shiftZ = sumOffset() * sumU;
-                if (zTable != null) {
-                    // converter, calibration and digital inverse in one table per channel
-                    for (int ch = 0; ch < channels; ch++) {
-                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
-                        y[chCol[ch]] += ck * chWeight[ch] * (zTable[ch][code] - shiftZ);
-                    }
-                    continue;
-                }
-                // converters and the per-column calibration
-                if (!ideal) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        int code = chAdc[ch].code((value[ch] - lo[ch]) * invStep[ch], 0);
-                        value[ch] = lo[ch] + (code + 0.5) * step[ch];
-                    }
-                }
-                if (calGain != null) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        value[ch] = calGain[ch] * value[ch] + calOffset[ch];
-                    }
-                }
-                // the digital estimate of each channel's Z, shifted and added into its column
-                if (nativeIsZ) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        y[chCol[ch]] += ck * chWeight[ch] * value[ch];
-                    }
-                } else {
-                    for (int ch = 0; ch < channels; ch++) {
-                        y[chCol[ch]] += ck * chWeight[ch] * (toZ(ch, value[ch]) - shiftZ);
-                    }
-                }
+                convert(ideal, ck, sumOffset() * sumU, y);
             }
             if (offset != 0 || comp != 1) {
                 long sx = 0;
@@ -556,6 +563,59 @@ public abstract class TileBehaviour {
                     y[j] = comp * (y[j] - offset * sx);
                 }
             }
+        }
+    }
+
+    /**
+     * The values of the channels of a linear transfer for this cycle into {@link #value}: the row sums through
+     * the static gain and offset, and one Gaussian of the read and circuit noise. In passes: values and
+     * variances (vectorisable), the draws in channel order (only where the variance is positive), then value +
+     * sigma z — the arithmetic and the draws of one loop over the channels.
+     */
+    private void linearValues() {
+        double[] sd = noiseScratch;
+        double[] z = drawScratch;
+        double[] v = value;
+        for (int ch = 0; ch < channels; ch++) {
+            double g = analogGain[ch];
+            sd[ch] = g * g * accVar[ch] + noiseAfter[ch];
+            v[ch] = g * acc[ch] + analogOffset[ch];
+        }
+        NormalizedGaussianSampler n = circuitZ;
+        for (int ch = 0; ch < channels; ch++) {
+            z[ch] = sd[ch] > 0 ? n.sample() : 0;
+        }
+        for (int ch = 0; ch < channels; ch++) {
+            v[ch] += Math.sqrt(sd[ch]) * z[ch]; // + 0 where the variance is 0
+        }
+    }
+
+    /**
+     * The cycle's conversions of {@link #value}: per channel the converter, the calibration and the digital
+     * estimate of Z (less {@code shiftZ} when it is not the native value), weighted by {@code ck} and the
+     * channel's slice weight and sign into its column of {@code y}.
+     */
+    private void convert(boolean ideal, double ck, double shiftZ, double[] y) {
+        double[] v = value;
+        if (zTable != null) {
+            // converter, calibration and digital inverse in one table per channel
+            for (int ch = 0; ch < channels; ch++) {
+                int code = chAdc[ch].code((v[ch] - lo[ch]) * invStep[ch], 0);
+                y[chCol[ch]] += ck * chWeight[ch] * (zTable[ch][code] - shiftZ);
+            }
+            return;
+        }
+        boolean cal = calGain != null;
+        for (int ch = 0; ch < channels; ch++) {
+            double x = v[ch];
+            if (!ideal) {
+                int code = chAdc[ch].code((x - lo[ch]) * invStep[ch], 0);
+                x = lo[ch] + (code + 0.5) * step[ch];
+            }
+            if (cal) {
+                x = calGain[ch] * x + calOffset[ch];
+            }
+            y[chCol[ch]] += ck * chWeight[ch] * (nativeIsZ ? x : toZ(ch, x) - shiftZ);
         }
     }
 
@@ -585,8 +645,11 @@ public abstract class TileBehaviour {
         return after > 0 ? val + Math.sqrt(after) * circuitZ.sample() : val;
     }
 
-    /** Row sums of the current cycle's inputs {@link #u} into {@link #acc} and {@link #accVar}. */
-    private void accumulate() {
+    /**
+     * Row sums of the current cycle's inputs {@link #u} (from the codes {@code x}) into {@link #acc} and
+     * {@link #accVar}.
+     */
+    private void accumulate(int[] x) {
         if (accF != null) {
             Arrays.fill(accF, 0);
         } else {
@@ -599,15 +662,23 @@ public abstract class TileBehaviour {
         if (perRow) {
             Arrays.fill(accVar, 0);
         }
+        // the rows that are on, in order, listed without a branch per row (on/off is near random)
+        int[] act = activeScratch;
+        int n = 0;
         for (int i = 0; i < rows; i++) {
+            long b = Double.doubleToRawLongBits(u[i]) << 1; // 0 for +0 and -0
+            act[n] = i;
+            n += (int) ((b | -b) >>> 63);
+        }
+        for (int r = 0; r < n; r++) {
+            int i = act[r];
             double ui = u[i];
-            if (ui == 0) {
-                continue;
-            }
             s1 += ui;
             s2 += ui * ui;
             on++;
-            if (accF != null) {
+            if (scaled != null) {
+                addScaledRow(i, ui, rowScale(i, x[i], ui));
+            } else if (accF != null) {
                 float fu = (float) ui;
                 float[] a = contribF[i];
                 float[] sum = accF;
@@ -649,15 +720,54 @@ public abstract class TileBehaviour {
             Arrays.fill(accVar, 0);
         }
         if (hasCycleTerms) {
-            cycleTerms(u, acc);
+            cycleTerms(x, u, acc);
+        }
+    }
+
+    /** Adds row {@code i}'s contributions times {@code ui} and its {@link #scaled} ones times {@code p}. */
+    private void addScaledRow(int i, double ui, double p) {
+        if (accF != null) {
+            if (scaledF == null) {
+                scaledF = new float[rows][];
+            }
+            float[] b = scaledF[i];
+            if (b == null) {
+                b = new float[channels];
+                for (int ch = 0; ch < channels; ch++) {
+                    b[ch] = (float) scaled[i][ch];
+                }
+                scaledF[i] = b;
+            }
+            float fu = (float) ui;
+            float fp = (float) p;
+            float[] a = contribF[i];
+            float[] sum = accF;
+            for (int ch = 0; ch < channels; ch++) {
+                sum[ch] += fu * a[ch] + fp * b[ch];
+            }
+        } else {
+            double[] a = contrib[i];
+            double[] b = scaled[i];
+            for (int ch = 0; ch < channels; ch++) {
+                acc[ch] += ui * a[ch] + p * b[ch];
+            }
         }
     }
 
     /**
-     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} that the
-     * per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the default adds nothing.
+     * Adds to the channels' row sums {@code acc} the terms of this cycle's row inputs {@code u} (from the input
+     * codes {@code x}) that the per-cell contributions do not hold. Called when {@link #hasCycleTerms}; the
+     * default adds nothing.
      */
-    protected void cycleTerms(double[] u, double[] acc) {
+    protected void cycleTerms(int[] x, double[] u, double[] acc) {
+    }
+
+    /**
+     * The scale of row {@code row}'s {@link #scaled} contributions for input code {@code code} and cycle input
+     * {@code u} (non-zero). Called only when {@link #scaled} is set; must depend on nothing but its arguments.
+     */
+    protected double rowScale(int row, int code, double u) {
+        return 0;
     }
 
     /**

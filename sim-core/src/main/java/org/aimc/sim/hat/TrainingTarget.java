@@ -138,7 +138,7 @@ public final class TrainingTarget {
                         double mv = Gaussians.expectation(dv::ratio, mu, sd);
                         double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> dv.ratio(x) * dv.ratio(x), mu, sd)
                                 - mv * mv, 0));
-                        dividerRange[s][d] = Readouts.continuousRange(ctx, mv, sv, 0, dv.ratio(sMax),
+                        dividerRange[s][d] = Readouts.unipolarRange(ctx, mv, sv, dv.ratio(sMax),
                                 new Readouts.Range());
                     }
                 }

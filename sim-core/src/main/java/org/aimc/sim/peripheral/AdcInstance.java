@@ -22,6 +22,17 @@ public final class AdcInstance {
      * deviations are a few LSB at most, and thousands of converters' tables stay in cache.
      */
     private final float[] thresholds;
+    /**
+     * The thresholds as {@link #code} compares them, k + (t_k - k) in single precision, at index k = 1..P-1,
+     * with -infinity at 0 and +infinity at P (sentinels that end every walk at the ends of the range); null
+     * for a linear transfer.
+     */
+    private final float[] bounds;
+    /**
+     * True when every threshold lies within one LSB of its place (k - 1 &lt; t_k &lt; k + 1): the two
+     * comparisons of {@link #code} then give the exact count and the walks never move.
+     */
+    private final boolean near;
 
     private AdcInstance(int codes, double offset, double gain, double noise, float[] thresholds) {
         this.codes = codes;
@@ -32,6 +43,21 @@ public final class AdcInstance {
         this.thresholds = thresholds;
         this.scale = 1 + gain;
         this.shift = half - half * (1 + gain) + offset;
+        if (thresholds == null) {
+            this.bounds = null;
+        } else {
+            bounds = new float[codes + 1];
+            bounds[0] = Float.NEGATIVE_INFINITY;
+            for (int k = 1; k < codes; k++) {
+                bounds[k] = k + thresholds[k];
+            }
+            bounds[codes] = Float.POSITIVE_INFINITY;
+        }
+        boolean n = true;
+        for (int k = 1; bounds != null && k < codes; k++) {
+            n &= bounds[k] > k - 1 && bounds[k] < k + 1;
+        }
+        this.near = n;
     }
 
     /**
@@ -107,15 +133,25 @@ public final class AdcInstance {
         } else {
             c = (int) q;
         }
-        if (thresholds != null) {
-            // thresholds within an LSB of their place move the code by at most one: two comparisons
-            int lowered = c > 0 && q < c + thresholds[c] ? c - 1 : c;
-            c = lowered == c && c < codes - 1 && q >= c + 1 + thresholds[c + 1] ? c + 1 : lowered;
+        if (bounds != null) {
+            if (q != q) {
+                return c;
+            }
+            // thresholds within an LSB of their place move the code by at most one: two comparisons (a sorted
+            // pair cannot both hold; the sentinels stop at the ends of the range), taken from the sign bits of
+            // the differences (exact: distinct values never differ by zero) without branches, which the
+            // near-random outcomes would mispredict
+            float[] t = bounds;
+            c += 1 - (int) (Double.doubleToRawLongBits(q - t[c + 1]) >>> 63)
+                    - (int) (Double.doubleToRawLongBits(q - t[c]) >>> 63);
+            if (near) {
+                return c;
+            }
             // larger excursions (INL beyond an LSB) walk on
-            while (c > 0 && q < c + thresholds[c]) {
+            while (q < t[c]) {
                 c--;
             }
-            while (c < codes - 1 && q >= c + 1 + thresholds[c + 1]) {
+            while (q >= t[c + 1]) {
                 c++;
             }
         }

@@ -105,4 +105,46 @@ class ResistiveDivisionTest {
         assertTrue(linear[64] < 3 * 64 && linear[0] < 0, "compressed at both ends");
         assertTrue(worst > 0.05, "compression is visible: " + worst);
     }
+
+    /**
+     * A divider node whose inputs are less active than the statistics its converter was designed for (real
+     * ReLU-fed activations against the operand model) sits lower on the divider. Its converter's low reference
+     * is the node's ground, so those conversions are not clipped: the output keeps its gain and an error of
+     * the size the analytic budget gives for the quieter inputs. (A window of ±clip_sigma around the design
+     * mean clipped them to its bottom code: gain -1.00 with the inputs below.)
+     */
+    @Test
+    void aNodeQuieterThanItsDesignIsNotClipped() {
+        String base = "  device: {kind: rram}\n  domain: {kind: resistive-division}\n"
+                + "  array: {rows: 256, cols: 64}\n  dac: {kind: bit-serial, bits: 8}\n  adc: {kind: sar, bits: 8}\n"
+                + "  mapping: {weight_bits: 8, bits_per_cell: 2, signed: differential}\n"
+                + "  data: {input_zero_fraction: 0}\n";
+        Tiles.Point design = Tiles.point(base);
+        Tiles.Point quiet = Tiles.point(base, "data.input_zero_fraction=0.8");
+        TileContext c = design.c();
+        int rows = c.computeRows();
+        int cols = c.weightColumns();
+        int[][] w = Tiles.weights(c, rows, cols, 41);
+        int[][] x = Tiles.inputs(quiet.c(), 64, rows, 42);
+        TileSimulator t = TileSimulator.program(c, design.model(), w, new ChipKey(41, 0, 0));
+        double[][] y = new double[x.length][cols];
+        t.mvm(x, y);
+        double[][] exact = Tiles.ideal(w, x);
+        double ey = 0;
+        double yy = 0;
+        double ee = 0;
+        for (int v = 0; v < x.length; v++) {
+            for (int j = 0; j < cols; j++) {
+                double e = y[v][j] - exact[v][j];
+                ey += e * exact[v][j];
+                yy += exact[v][j] * exact[v][j];
+                ee += e * e;
+            }
+        }
+        double gain = ey / yy;
+        double rel = Math.sqrt(ee / yy);
+        double analytic = quiet.budget().relativeError();
+        assertEquals(0, gain, 0.05, "output gain error");
+        assertTrue(rel < 2 * analytic, "error " + rel + " against the analytic " + analytic + " of the quiet inputs");
+    }
 }
