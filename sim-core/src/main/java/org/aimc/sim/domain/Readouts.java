@@ -388,6 +388,21 @@ public final class Readouts {
     }
 
     /**
+     * The {@link #unipolarRange} of a gated divider node whose sum s (mean {@code mu}, standard deviation
+     * {@code sd}, at most {@code sMax}) the node presents as {@code ratio(s)}: the mean and spread of the ratio
+     * over a Gaussian s. Shared by the tier-B tiles and the HAT divider target, which must convert alike.
+     */
+    public static Range dividerRange(TileContext c, DoubleUnaryOperator ratio, double mu, double sd, double sMax,
+            Range out) {
+        double mv = Gaussians.expectation(ratio, mu, sd);
+        double m2 = Gaussians.expectation(x -> {
+            double v = ratio.applyAsDouble(x);
+            return v * v;
+        }, mu, sd);
+        return unipolarRange(c, mv, Math.sqrt(Math.max(m2 - mv * mv, 0)), ratio.applyAsDouble(sMax), out);
+    }
+
+    /**
      * Adds the converter terms of one family of conversions of a linear readout (the converter sees Z, or a
      * fixed positive multiple of it), with the range of {@link #linearRange}. See {@link #addConverterTerms}.
      */

@@ -362,9 +362,7 @@ public final class ResistiveDivisionDomain implements DomainKind {
                 Readouts.unipolarRange(c, mu, sd, sMax, r);
                 return;
             }
-            double mv = Gaussians.expectation(d::ratio, mu, sd);
-            double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> d.ratio(x) * d.ratio(x), mu, sd) - mv * mv, 0));
-            Readouts.unipolarRange(c, mv, sv, d.ratio(sMax), r);
+            Readouts.dividerRange(c, d::ratio, mu, sd, sMax, r);
         }
 
         /**

@@ -126,7 +126,6 @@ public abstract class TileBehaviour {
     protected final NormalizedGaussianSampler mismatchZ;
     private AdcInstance[] adcs;
     private int perAdc;
-    private ColumnCalibration calibration;
     /** Temporal noise of the current evaluation. */
     protected NormalizedGaussianSampler readZ;
     protected NormalizedGaussianSampler circuitZ;
@@ -328,7 +327,7 @@ public abstract class TileBehaviour {
                 ga[ch] = (r1 - r0) / (v1 - v0);
                 gb[ch] = r0 - ga[ch] * v0;
             }
-            calibration = ColumnCalibration.measured(ga, gb);
+            ColumnCalibration calibration = ColumnCalibration.measured(ga, gb);
             calGain = new double[channels];
             calOffset = new double[channels];
             for (int ch = 0; ch < channels; ch++) {

@@ -6,7 +6,6 @@ import org.aimc.sim.domain.Readouts;
 import org.aimc.sim.domain.TileContext;
 import org.aimc.sim.hw.HardwarePoint;
 import org.aimc.sim.mapping.WeightMapping;
-import org.aimc.sim.numerics.Gaussians;
 import org.aimc.sim.peripheral.Encoding;
 import org.aimc.sim.space.SweepPlan;
 import org.aimc.sim.spec.ParamValues;
@@ -134,11 +133,7 @@ public final class TrainingTarget {
                         // the tier-B tile's converter range of a gated node, in voltage ratio
                         double sd = Math.sqrt(Readouts.variance(in, l, rows));
                         double sMax = rows * in.uMax() * Math.max(l.max(), 0);
-                        MillmanDivider dv = divider;
-                        double mv = Gaussians.expectation(dv::ratio, mu, sd);
-                        double sv = Math.sqrt(Math.max(Gaussians.expectation(x -> dv.ratio(x) * dv.ratio(x), mu, sd)
-                                - mv * mv, 0));
-                        dividerRange[s][d] = Readouts.unipolarRange(ctx, mv, sv, dv.ratio(sMax),
+                        dividerRange[s][d] = Readouts.dividerRange(ctx, divider::ratio, mu, sd, sMax,
                                 new Readouts.Range());
                     }
                 }

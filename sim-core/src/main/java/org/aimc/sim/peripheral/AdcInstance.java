@@ -18,11 +18,6 @@ public final class AdcInstance {
     private final double shift;
     private final double noise;
     /**
-     * t_k - k at index k for k = 1..P-1 (t sorted), or null for a linear transfer. Single precision: the
-     * deviations are a few LSB at most, and thousands of converters' tables stay in cache.
-     */
-    private final float[] thresholds;
-    /**
      * The thresholds as {@link #code} compares them, k + (t_k - k) in single precision, at index k = 1..P-1,
      * with -infinity at 0 and +infinity at P (sentinels that end every walk at the ends of the range); null
      * for a linear transfer.
@@ -34,13 +29,13 @@ public final class AdcInstance {
      */
     private final boolean near;
 
+    /** @param thresholds t_k - k at index k = 1..P-1 (t sorted), or null for a linear transfer */
     private AdcInstance(int codes, double offset, double gain, double noise, float[] thresholds) {
         this.codes = codes;
         this.half = codes / 2.0;
         this.offset = offset;
         this.gain = gain;
         this.noise = noise;
-        this.thresholds = thresholds;
         this.scale = 1 + gain;
         this.shift = half - half * (1 + gain) + offset;
         if (thresholds == null) {
@@ -111,12 +106,12 @@ public final class AdcInstance {
         return noise;
     }
 
-    /** Threshold t_k (k = 1..P-1) in position units. */
+    /** Threshold t_k (k = 1..P-1) in position units, in the single precision {@link #code} compares it in. */
     public double threshold(int k) {
         if (k < 1 || k >= codes) {
             throw new IllegalArgumentException("threshold index " + k + " outside [1, " + (codes - 1) + "]");
         }
-        return thresholds == null ? k : k + thresholds[k];
+        return bounds == null ? k : bounds[k];
     }
 
     /**
