@@ -113,7 +113,12 @@ public final class Calibration {
                     .replace('\n', ' ').strip());
             CalibrationCurve c = NoiseCalibration.measure(recipe.workloadId(), recipe.calibrationHash(), t.network(),
                     split.test(), recipe.calibration(), (i, p) -> TrainedNetworks.say(log, String.format(Locale.ROOT,
-                            "sigma_rel %.4g: accuracy %.4f ± %.4f", p.sigmaRel(), p.accuracyMean(), p.accuracyStd())));
+                            "sigma_rel %.4g: accuracy %.4f ± %.4f", p.sigmaRel(), p.accuracyMean(), p.accuracyStd())),
+                    row -> TrainedNetworks.say(log, String.format(Locale.ROOT,
+                            "offset %+.3g: accuracy %.4f at sigma_rel %.4g, %.4f at %.4g", row.offsetRel(),
+                            row.points().get(0).accuracyMean(), row.points().get(0).sigmaRel(),
+                            row.points().get(row.points().size() / 2).accuracyMean(),
+                            row.points().get(row.points().size() / 2).sigmaRel())));
             c = c.withSignal(withBitSerialRatios(SignalStatistics.measure(t.network(), split.train(),
                     Math.min(Recipe.SIGNAL_EXAMPLES, split.train().size())), t, split));
             TrainedNetworks.say(log, "signal statistics: " + c.signal());

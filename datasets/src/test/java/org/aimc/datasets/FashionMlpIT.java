@@ -134,6 +134,21 @@ class FashionMlpIT {
         assertEquals(digital, c.estimate(0));
         // far beyond the signal the network guesses: chance is 10% for 10 balanced classes
         assertEquals(0.1, c.points().get(c.points().size() - 1).accuracyMean(), 0.05);
+        // offset rows: a small hidden-layer offset costs little, one of twice the layers' RMS silences them
+        assertEquals(Recipes.OFFSETS.size(), c.offsetRows().size());
+        for (CalibrationCurve.OffsetRow row : c.offsetRows()) {
+            assertTrue(row.points().size() >= 8);
+            assertTrue(row.points().stream().allMatch(p -> p.seeds() >= 2));
+            double first = row.points().get(0).accuracyMean();
+            if (Math.abs(row.offsetRel()) <= 0.06) {
+                assertEquals(digital, first, 0.01, "offset " + row.offsetRel());
+            }
+            if (row.offsetRel() <= -2) {
+                assertTrue(first < 0.2, "offset " + row.offsetRel() + ": " + first);
+            }
+        }
+        assertEquals(c.estimate(0.3), c.estimate(0.3, 0), 0.0);
+        assertTrue(c.estimate(0.1, -0.5) < c.estimate(0.1, -0.12), "a larger negative offset costs more");
         assertEquals(c, Calibration.load(recipe, cache, null).orElseThrow(), "stored in the cache");
     }
 }

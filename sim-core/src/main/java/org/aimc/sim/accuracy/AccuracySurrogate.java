@@ -66,12 +66,37 @@ public final class AccuracySurrogate {
      */
     public static double sigma(ErrorBudget b, double operandRelError, WorkloadSignal signal, int tileRows,
             double modelWeightSquare, boolean rangeFollowsSignal, int bitSerialInputBits) {
+        return lookup(b, operandRelError, signal, tileRows, modelWeightSquare, rangeFollowsSignal, bitSerialInputBits,
+                false).sigma();
+    }
+
+    /**
+     * What the surrogate looks up in a curve with offset rows ({@link CalibrationCurve#hasOffsets()}): the
+     * relative error that varies from input to input, and the static offset of the hidden layers.
+     *
+     * @param sigma  σ of the fluctuating error (all of it when the static part is not kept apart)
+     * @param offset δ: the static error shared by every output of a hidden layer, relative to the layer's real
+     *               output RMS, signed; the root mean square over the hidden layers with the sign of their sum
+     */
+    public record Lookup(double sigma, double offset) {
+    }
+
+    /**
+     * As {@link #sigma(ErrorBudget, double, WorkloadSignal, int, double, boolean, int)}, with the budget's static
+     * error ({@link ErrorBudget#staticError}) kept apart when {@code keepStaticApart}: a network bears an offset
+     * shared by all outputs of a layer (the converters' systematic bow, the same on every column and for every
+     * input; measured on fashion-mlp tier B, 60–70 % of a 6-bit point's error energy) very differently from
+     * fresh noise of the same size, so the curve measures it on its own axis. The last layer's offset is left
+     * out: adding the same value to every logit does not change the class.
+     */
+    public static Lookup lookup(ErrorBudget b, double operandRelError, WorkloadSignal signal, int tileRows,
+            double modelWeightSquare, boolean rangeFollowsSignal, int bitSerialInputBits, boolean keepStaticApart) {
         double g = b.gain();
         if (!(g > -1)) {
-            return Double.POSITIVE_INFINITY;
+            return new Lookup(Double.POSITIVE_INFINITY, 0);
         }
         if (signal == null) {
-            return Math.hypot(b.effectiveRelativeError(), operandRelError);
+            return new Lookup(Math.hypot(b.effectiveRelativeError(), operandRelError), 0);
         }
         double s = b.signalPower();
         double scaled = 0;
@@ -83,16 +108,32 @@ public final class AccuracySurrogate {
                 scaled += b.variance(src);
             }
         }
+        double m = keepStaticApart ? b.staticError() : 0;
+        if (rangeFollowsSignal) {
+            fixed = Math.max(fixed - m * m, 0);
+        } else {
+            scaled = Math.max(scaled - m * m, 0);
+        }
         // the gain's share of the error is part of the device (scaled) group
         double noise = Math.max(scaled - g * g * s, 0);
         double sum = 0;
-        for (WorkloadSignal.Layer l : signal.layers()) {
+        double offsetSq = 0;
+        double offsetSum = 0;
+        int layers = signal.layers().size();
+        for (int i = 0; i < layers; i++) {
+            WorkloadSignal.Layer l = signal.layers().get(i);
             double f = factor(l, tileRows, modelWeightSquare);
-            double range = bitSerialInputBits > 0 ? fixed * bitSerialRangeFactor(l, bitSerialInputBits) : fixed;
-            double layer = (noise / f + range) / s / ((1 + g) * (1 + g)) + operandRelError * operandRelError / f;
+            double rf = bitSerialInputBits > 0 ? bitSerialRangeFactor(l, bitSerialInputBits) : 1;
+            double layer = (noise / f + fixed * rf) / s / ((1 + g) * (1 + g)) + operandRelError * operandRelError / f;
             sum += layer;
+            if (i < layers - 1 && m != 0) {
+                double d = m * Math.sqrt(rangeFollowsSignal ? rf : 1 / f) / Math.sqrt(s) / (1 + g);
+                offsetSq += d * d;
+                offsetSum += d;
+            }
         }
-        return Math.sqrt(sum / signal.layers().size());
+        double offset = layers > 1 ? Math.copySign(Math.sqrt(offsetSq / (layers - 1)), offsetSum) : 0;
+        return new Lookup(Math.sqrt(sum / layers), offset);
     }
 
     /**

@@ -25,9 +25,11 @@ public final class CalibrationCurve implements Serializable {
     private static final long serialVersionUID = 1L;
     /**
      * Version of the text form (2: with the workload's signal statistics; 3: they may hold the bit-serial range
-     * ratios; 1 and 2 are still read).
+     * ratios; 4: offset rows may follow the points; 1 to 3 are still read).
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
+    /** The line that opens an offset row in the text form: {@code offset_rel<TAB>δ}. */
+    static final String OFFSET_KEY = "offset_rel";
     static final String[] COLUMNS = {"sigma_rel", "accuracy_mean", "accuracy_std", "ci95_low", "ci95_high",
         "seeds"};
 
@@ -71,6 +73,23 @@ public final class CalibrationCurve implements Serializable {
         }
     }
 
+    /**
+     * The accuracy at a static offset δ on every hidden layer's outputs (relative to each layer's clean RMS,
+     * signed), against the fluctuating error σ ({@link org.aimc.sim.nn.NoiseCalibration}).
+     *
+     * @param offsetRel δ (finite, non-zero)
+     * @param points    at least two points, σ strictly increasing
+     */
+    public record OffsetRow(double offsetRel, List<Point> points) implements Serializable {
+        public OffsetRow {
+            if (!Double.isFinite(offsetRel) || offsetRel == 0) {
+                throw new IllegalArgumentException("offset_rel must be finite and non-zero, got " + offsetRel);
+            }
+            points = List.copyOf(points);
+            checkGrid(points);
+        }
+    }
+
     private final String workloadId;
     private final String specHash;
     private final double digitalAccuracy;
@@ -81,6 +100,14 @@ public final class CalibrationCurve implements Serializable {
     private final double[] logSigma;
     private final double[] fitted;
     private final double[] slope;
+    /** The offset rows, δ increasing (empty: none). */
+    private final List<OffsetRow> offsetRows;
+    /** δ of the fits below: the offset rows' and 0 (this curve's points), increasing. */
+    private final double[] fitOffsets;
+    /** The monotone fit of each δ of {@link #fitOffsets} (null at δ = 0: the main fit). */
+    private final CalibrationCurve[] rowFits;
+    /** True for a row's own fit: below the first σ it keeps the first value (the offset alone). */
+    private final boolean flatBelowFirst;
 
     /**
      * @param workloadId      the workload measured
@@ -101,6 +128,20 @@ public final class CalibrationCurve implements Serializable {
      */
     public CalibrationCurve(String workloadId, String specHash, double digitalAccuracy, int testExamples,
             List<Point> points, WorkloadSignal signal) {
+        this(workloadId, specHash, digitalAccuracy, testExamples, points, signal, List.of(), false);
+    }
+
+    /**
+     * As above, with offset rows (δ strictly increasing, none zero; empty: none), measured on the same network and
+     * examples ({@link #estimate(double, double)}).
+     */
+    public CalibrationCurve(String workloadId, String specHash, double digitalAccuracy, int testExamples,
+            List<Point> points, WorkloadSignal signal, List<OffsetRow> offsetRows) {
+        this(workloadId, specHash, digitalAccuracy, testExamples, points, signal, offsetRows, false);
+    }
+
+    private CalibrationCurve(String workloadId, String specHash, double digitalAccuracy, int testExamples,
+            List<Point> points, WorkloadSignal signal, List<OffsetRow> offsetRows, boolean flatBelowFirst) {
         if (workloadId == null || workloadId.isBlank() || workloadId.matches(".*\\s.*")) {
             throw new IllegalArgumentException("workload id must be non-empty without spaces, got '" + workloadId + "'");
         }
@@ -111,15 +152,7 @@ public final class CalibrationCurve implements Serializable {
         if (testExamples < 1) {
             throw new IllegalArgumentException("test_examples must be >= 1, got " + testExamples);
         }
-        if (points == null || points.size() < 2) {
-            throw new IllegalArgumentException("a calibration curve needs at least 2 points");
-        }
-        for (int i = 1; i < points.size(); i++) {
-            if (!(points.get(i).sigmaRel() > points.get(i - 1).sigmaRel())) {
-                throw new IllegalArgumentException("sigma_rel must increase strictly, but point " + i + " has "
-                        + points.get(i).sigmaRel() + " after " + points.get(i - 1).sigmaRel());
-            }
-        }
+        checkGrid(points);
         this.workloadId = workloadId;
         this.specHash = specHash;
         this.digitalAccuracy = digitalAccuracy;
@@ -140,6 +173,88 @@ public final class CalibrationCurve implements Serializable {
             fitted[i] = Math.min(fitted[i], digitalAccuracy);
         }
         slope = pchipSlopes(logSigma, fitted);
+        this.flatBelowFirst = flatBelowFirst;
+        this.offsetRows = List.copyOf(offsetRows);
+        int k = this.offsetRows.size();
+        fitOffsets = new double[k + 1];
+        rowFits = new CalibrationCurve[k + 1];
+        int zero = 0;
+        for (int i = 0; i < k; i++) {
+            double d = this.offsetRows.get(i).offsetRel();
+            if (i > 0 && !(d > this.offsetRows.get(i - 1).offsetRel())) {
+                throw new IllegalArgumentException("offset_rel must increase strictly, but row " + i + " has " + d
+                        + " after " + this.offsetRows.get(i - 1).offsetRel());
+            }
+            if (d < 0) {
+                zero = i + 1;
+            }
+        }
+        for (int i = 0, j = 0; i <= k; i++) {
+            if (i == zero) {
+                fitOffsets[i] = 0;
+                continue;
+            }
+            OffsetRow row = this.offsetRows.get(j++);
+            fitOffsets[i] = row.offsetRel();
+            rowFits[i] = new CalibrationCurve(workloadId, specHash, digitalAccuracy, testExamples, row.points(), null,
+                    List.of(), true);
+        }
+    }
+
+    private static void checkGrid(List<Point> points) {
+        if (points == null || points.size() < 2) {
+            throw new IllegalArgumentException("a calibration curve needs at least 2 points");
+        }
+        for (int i = 1; i < points.size(); i++) {
+            if (!(points.get(i).sigmaRel() > points.get(i - 1).sigmaRel())) {
+                throw new IllegalArgumentException("sigma_rel must increase strictly, but point " + i + " has "
+                        + points.get(i).sigmaRel() + " after " + points.get(i - 1).sigmaRel());
+            }
+        }
+    }
+
+    /** True when the curve has offset rows ({@link #estimate(double, double)} then tells offsets apart). */
+    public boolean hasOffsets() {
+        return !offsetRows.isEmpty();
+    }
+
+    /** The offset rows, δ increasing (empty: none). */
+    public List<OffsetRow> offsetRows() {
+        return offsetRows;
+    }
+
+    /**
+     * The estimated accuracy at fluctuating relative error {@code sigma} and static hidden-layer offset
+     * {@code offset} (δ): each row's monotone fit in σ ({@link #estimate(double)}; a row keeps its first value
+     * below its first σ), linear in δ between the two rows around it (this curve's own points are the row δ = 0),
+     * the outermost row beyond them. Without offset rows, or at δ = 0, {@link #estimate(double)}.
+     *
+     * @throws IllegalArgumentException for a negative or NaN σ or a non-finite δ
+     */
+    public double estimate(double sigma, double offset) {
+        if (!Double.isFinite(offset)) {
+            throw new IllegalArgumentException("offset must be finite, got " + offset);
+        }
+        if (offset == 0 || offsetRows.isEmpty()) {
+            return estimate(sigma);
+        }
+        int n = fitOffsets.length;
+        if (offset <= fitOffsets[0]) {
+            return rowEstimate(0, sigma);
+        }
+        if (offset >= fitOffsets[n - 1]) {
+            return rowEstimate(n - 1, sigma);
+        }
+        int i = 0;
+        while (fitOffsets[i + 1] < offset) {
+            i++;
+        }
+        double t = (offset - fitOffsets[i]) / (fitOffsets[i + 1] - fitOffsets[i]);
+        return (1 - t) * rowEstimate(i, sigma) + t * rowEstimate(i + 1, sigma);
+    }
+
+    private double rowEstimate(int i, double sigma) {
+        return rowFits[i] == null ? estimate(sigma) : rowFits[i].estimate(sigma);
     }
 
     /** The workload's signal statistics, or null when the curve was measured without them. */
@@ -149,7 +264,7 @@ public final class CalibrationCurve implements Serializable {
 
     /** This curve with signal statistics {@code s}. */
     public CalibrationCurve withSignal(WorkloadSignal s) {
-        return new CalibrationCurve(workloadId, specHash, digitalAccuracy, testExamples, points, s);
+        return new CalibrationCurve(workloadId, specHash, digitalAccuracy, testExamples, points, s, offsetRows);
     }
 
     private static void unit(String field, double v) {
@@ -171,7 +286,7 @@ public final class CalibrationCurve implements Serializable {
         int n = fitted.length;
         double s0 = points.get(0).sigmaRel();
         if (mvmRelError <= s0) {
-            return digitalAccuracy + (fitted[0] - digitalAccuracy) * (mvmRelError / s0);
+            return flatBelowFirst ? fitted[0] : digitalAccuracy + (fitted[0] - digitalAccuracy) * (mvmRelError / s0);
         }
         double x = Math.log(mvmRelError);
         if (x >= logSigma[n - 1]) {
@@ -408,12 +523,20 @@ public final class CalibrationCurve implements Serializable {
             }
         }
         sb.append(String.join("\t", COLUMNS)).append('\n');
+        appendPoints(sb, points);
+        for (OffsetRow row : offsetRows) {
+            sb.append(OFFSET_KEY).append('\t').append(row.offsetRel()).append('\n');
+            appendPoints(sb, row.points());
+        }
+        return sb.toString();
+    }
+
+    private static void appendPoints(StringBuilder sb, List<Point> points) {
         for (Point p : points) {
             sb.append(p.sigmaRel()).append('\t').append(p.accuracyMean()).append('\t').append(p.accuracyStd())
                     .append('\t').append(p.ci95Low()).append('\t').append(p.ci95High()).append('\t')
                     .append(p.seeds()).append('\n');
         }
-        return sb.toString();
     }
 
     /**
@@ -437,9 +560,9 @@ public final class CalibrationCurve implements Serializable {
             }
             values[k] = kv[1];
         }
-        if (!values[0].equals(Integer.toString(FORMAT)) && !values[0].equals("1") && !values[0].equals("2")) {
+        if (!values[0].matches("[1-" + FORMAT + "]")) {
             throw new IllegalArgumentException("calibration curve: format " + values[0] + " is not supported (this "
-                    + "version reads formats 1, 2 and " + FORMAT + ")");
+                    + "version reads formats 1 to " + FORMAT + ")");
         }
         List<WorkloadSignal.Layer> signalLayers = new ArrayList<>();
         for (; li < lines.length && lines[li].startsWith("signal_layer"); li++) {
@@ -455,11 +578,29 @@ public final class CalibrationCurve implements Serializable {
         }
         li++;
         List<Point> pts = new ArrayList<>();
+        List<OffsetRow> rows = new ArrayList<>();
+        List<Point> main = pts;
+        double rowOffset = 0;
         for (; li < lines.length; li++) {
             if (lines[li].isEmpty()) {
                 continue;
             }
             String[] f = lines[li].split("\t", -1);
+            if (f[0].equals(OFFSET_KEY)) {
+                try {
+                    if (pts != main) {
+                        rows.add(new OffsetRow(rowOffset, pts));
+                    }
+                    if (f.length != 2) {
+                        throw new IllegalArgumentException("expected '" + OFFSET_KEY + "<TAB>value'");
+                    }
+                    rowOffset = Double.parseDouble(f[1]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("calibration curve line " + (li + 1) + ": " + e.getMessage(), e);
+                }
+                pts = new ArrayList<>();
+                continue;
+            }
             if (f.length != COLUMNS.length) {
                 throw new IllegalArgumentException("calibration curve line " + (li + 1) + ": expected "
                         + COLUMNS.length + " tab-separated values, got " + f.length);
@@ -472,8 +613,12 @@ public final class CalibrationCurve implements Serializable {
             }
         }
         try {
+            if (pts != main) {
+                rows.add(new OffsetRow(rowOffset, pts));
+            }
             return new CalibrationCurve(values[1], values[2], Double.parseDouble(values[3]),
-                    Integer.parseInt(values[4]), pts, signalLayers.isEmpty() ? null : new WorkloadSignal(signalLayers));
+                    Integer.parseInt(values[4]), main, signalLayers.isEmpty() ? null : new WorkloadSignal(signalLayers),
+                    rows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("calibration curve: " + e.getMessage(), e);
         }
@@ -483,7 +628,8 @@ public final class CalibrationCurve implements Serializable {
     public boolean equals(Object o) {
         return o instanceof CalibrationCurve c && c.workloadId.equals(workloadId) && c.specHash.equals(specHash)
                 && Double.compare(c.digitalAccuracy, digitalAccuracy) == 0 && c.testExamples == testExamples
-                && c.points.equals(points) && java.util.Objects.equals(c.signal, signal);
+                && c.points.equals(points) && java.util.Objects.equals(c.signal, signal)
+                && c.offsetRows.equals(offsetRows);
     }
 
     @Override

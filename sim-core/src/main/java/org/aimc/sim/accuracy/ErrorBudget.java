@@ -15,12 +15,17 @@ public final class ErrorBudget {
     private final double[] variance = new double[ErrorSource.values().length];
     private double signalPower;
     private double signalCovariance;
+    private double staticError;
 
-    /** The state of this budget: every variance, then the signal power and the covariance (for memoising). */
+    /**
+     * The state of this budget: every variance, then the signal power, the covariance and the static error (for
+     * memoising).
+     */
     public double[] snapshot() {
-        double[] out = java.util.Arrays.copyOf(variance, variance.length + 2);
+        double[] out = java.util.Arrays.copyOf(variance, variance.length + 3);
         out[variance.length] = signalPower;
         out[variance.length + 1] = signalCovariance;
+        out[variance.length + 2] = staticError;
         return out;
     }
 
@@ -29,6 +34,7 @@ public final class ErrorBudget {
         System.arraycopy(snap, 0, variance, 0, variance.length);
         signalPower = snap[variance.length];
         signalCovariance = snap[variance.length + 1];
+        staticError = snap[variance.length + 2];
         return this;
     }
 
@@ -37,7 +43,29 @@ public final class ErrorBudget {
         java.util.Arrays.fill(variance, 0);
         signalPower = 0;
         signalCovariance = 0;
+        staticError = 0;
         return this;
+    }
+
+    /**
+     * Adds {@code m} to the static error: the mean error of the output (integer output units, signed) that is the
+     * same whatever the input vector and on every column of a layer — the converters' systematic INL bow and the
+     * quantisation of the most frequent values, which add coherently over the cycles and slices of an output.
+     * It is part of the variances already added (as its square); this keeps its sign and size apart, because a
+     * network bears an offset shared by every output of a layer very differently from noise ({@code
+     * AccuracySurrogate}). Modifies this budget.
+     */
+    public ErrorBudget addStaticError(double m) {
+        if (!Double.isFinite(m)) {
+            throw new IllegalStateException("static error is " + m);
+        }
+        staticError += m;
+        return this;
+    }
+
+    /** The static error of {@link #addStaticError}, integer output units, signed (0: none). */
+    public double staticError() {
+        return staticError;
     }
 
     /**

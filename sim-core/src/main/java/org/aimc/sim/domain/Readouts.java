@@ -618,6 +618,7 @@ public final class Readouts {
             b.add(ErrorSource.ADC_NONLINEARITY, t1 - t0);
             b.add(ErrorSource.ADC_NOISE, t2 - t1);
             b.add(ErrorSource.ADC_OFFSET_GAIN, offsetGain);
+            b.addStaticError(mean[2]);
         }
     }
 

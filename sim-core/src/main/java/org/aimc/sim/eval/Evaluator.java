@@ -298,16 +298,18 @@ public final class Evaluator {
         double operand = ctx.operands.quantisationRelError();
         row.putDouble(operand);
         if (curve == null) {
-            row.putNull().putNull().putNull();
+            row.putNull().putNull().putNull().putNull();
         } else {
             int q = ctx.operands.qMax();
-            double sigma = AccuracySurrogate.sigma(b, operand, curve.signal(), p.array().rows(),
+            AccuracySurrogate.Lookup at = AccuracySurrogate.lookup(b, operand, curve.signal(), p.array().rows(),
                     ctx.operands.ew2() / ((double) q * q), p.adc().fullScale().equals("sigma"),
-                    ctx.dac.encoding() == Encoding.BIT_SERIAL ? ctx.inputBits() : 0);
+                    ctx.dac.encoding() == Encoding.BIT_SERIAL ? ctx.inputBits() : 0, curve.hasOffsets());
+            double sigma = at.sigma();
             if (Double.isInfinite(sigma)) {
-                row.putNull().putDouble(curve.estimate(Double.MAX_VALUE)).putString("A");
+                row.putNull().putNull().putDouble(curve.estimate(Double.MAX_VALUE)).putString("A");
             } else {
-                row.putDouble(sigma).putDouble(curve.estimate(sigma)).putString("A");
+                row.putDouble(sigma).putDouble(at.offset()).putDouble(curve.estimate(sigma, at.offset()))
+                        .putString("A");
             }
         }
         return row;

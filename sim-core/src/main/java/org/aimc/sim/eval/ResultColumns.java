@@ -116,11 +116,15 @@ public final class ResultColumns {
         col("operand_rel_error", Type.DOUBLE, true,
                 "relative MVM error of quantising weights and inputs to weight_bits / input_bits (not in mvm_rel_error)");
         col("mvm_rel_error_workload", Type.DOUBLE, true, "the error accuracy_est looks up: mvm_rel_error_effective "
-                + "and operand_rel_error referred to the workload's real layer outputs (AccuracySurrogate); null "
-                + "without a calibration curve or when g <= -1");
+                + "and operand_rel_error referred to the workload's real layer outputs (AccuracySurrogate), without "
+                + "the static offset (mvm_offset_workload); null without a calibration curve or when g <= -1");
+        col("mvm_offset_workload", Type.DOUBLE, true, "the static offset accuracy_est looks up: the error shared by "
+                + "every output of a hidden layer and every input (the converters' systematic bow), relative to the "
+                + "layer's real output RMS, signed (its square is part of mvm_rel_error, not of "
+                + "mvm_rel_error_workload); 0 for a curve without offset rows; null without a curve or when g <= -1");
         col("accuracy_est", Type.DOUBLE, true,
-                "tier-A accuracy: the workload's calibration curve at mvm_rel_error_workload; null for workloads "
-                        + "without one");
+                "tier-A accuracy: the workload's calibration curve at mvm_rel_error_workload and "
+                        + "mvm_offset_workload; null for workloads without one");
         col("accuracy_tier", Type.STRING, true, "tier that produced accuracy_est");
     }
 

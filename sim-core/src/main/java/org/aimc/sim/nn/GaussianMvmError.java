@@ -19,6 +19,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class GaussianMvmError implements MvmEngine {
     private final MvmEngine exact;
     private final double[] sigma;
+    private final double[] offset;
     private final NormalizedGaussianSampler z;
 
     /**
@@ -27,14 +28,30 @@ public final class GaussianMvmError implements MvmEngine {
      * @param rng          source of the noise
      */
     public GaussianMvmError(MvmEngine exact, double[] sigmaByLayer, UniformRandomProvider rng) {
+        this(exact, sigmaByLayer, new double[sigmaByLayer.length], rng);
+    }
+
+    /**
+     * As above, every output of layer l also shifted by the static {@code offsetByLayer[l]} (the same for every
+     * output and every input vector).
+     */
+    public GaussianMvmError(MvmEngine exact, double[] sigmaByLayer, double[] offsetByLayer, UniformRandomProvider rng) {
+        if (offsetByLayer.length != sigmaByLayer.length) {
+            throw new IllegalArgumentException("need one offset per layer: " + offsetByLayer.length + " offsets for "
+                    + sigmaByLayer.length + " layers");
+        }
         for (int l = 0; l < sigmaByLayer.length; l++) {
             double s = sigmaByLayer[l];
             if (!(s >= 0) || Double.isInfinite(s)) {
                 throw new IllegalArgumentException("sigma of layer " + l + " must be finite and >= 0, got " + s);
             }
+            if (!Double.isFinite(offsetByLayer[l])) {
+                throw new IllegalArgumentException("offset of layer " + l + " must be finite, got " + offsetByLayer[l]);
+            }
         }
         this.exact = exact;
         this.sigma = sigmaByLayer.clone();
+        this.offset = offsetByLayer.clone();
         this.z = ZigguratSampler.NormalizedGaussian.of(rng);
     }
 
@@ -64,10 +81,16 @@ public final class GaussianMvmError implements MvmEngine {
         }
         exact.multiply(layer, dense, x, batch, y);
         double s = sigma[layer];
+        double o = offset[layer];
+        int n = batch * dense.out();
+        if (o != 0) {
+            for (int i = 0; i < n; i++) {
+                y[i] += o;
+            }
+        }
         if (s == 0) {
             return;
         }
-        int n = batch * dense.out();
         for (int i = 0; i < n; i++) {
             y[i] += s * z.sample();
         }

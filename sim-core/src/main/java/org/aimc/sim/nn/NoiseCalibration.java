@@ -20,9 +20,15 @@ import org.aimc.sim.numerics.Purpose;
  * A layer split over several tiles has the same σ_rel when its tiles' partial sums are independent (the
  * error variances and the signal powers both add).
  *
+ * <p>Offset rows ({@link CalibrationSettings#offsets()}): at offset δ every output of every hidden layer is
+ * also shifted by {@code δ sqrt(P_l)}, the same for every output and example — the static error a converter's
+ * systematic bow leaves on all columns of a layer. The last layer gets none: the same value added to every
+ * logit does not change the class, so its offset is irrelevant by construction.
+ *
  * <p>Randomness: realisation {@code r} of grid point {@code i} draws from
  * {@code KeyedRandom.stream(settings.seed(), 1 + i, TRAINING, r)} (point index 0 is left to the training
- * streams of {@link Trainer}), consumed in the order of {@link Network#classify}.
+ * streams of {@link Trainer}), consumed in the order of {@link Network#classify}; of offset row k (from 1), grid
+ * point i: point index {@code 1 + k · points + i}.
  */
 public final class NoiseCalibration {
     private NoiseCalibration() {
@@ -54,6 +60,13 @@ public final class NoiseCalibration {
      */
     public static CalibrationCurve measure(String workloadId, String specHash, Network net, Examples data,
             CalibrationSettings settings, Listener listener) {
+        return measure(workloadId, specHash, net, data, settings, listener, null);
+    }
+
+    /** As above, {@code offsetListener} (may be null) told after each offset row. */
+    public static CalibrationCurve measure(String workloadId, String specHash, Network net, Examples data,
+            CalibrationSettings settings, Listener listener,
+            java.util.function.Consumer<CalibrationCurve.OffsetRow> offsetListener) {
         int bs = settings.batchSize();
         FirstLayerRecorder recorder = new FirstLayerRecorder(data.size() * net.layer(0).out());
         MvmPowerMeter meter = new MvmPowerMeter(recorder, net.depth());
@@ -74,7 +87,42 @@ public final class NoiseCalibration {
                 listener.pointDone(i, p);
             }
         }
-        return new CalibrationCurve(workloadId, specHash, digital, data.size(), points);
+        List<CalibrationCurve.OffsetRow> rows = new ArrayList<>(settings.offsets().size());
+        int[] grid = settings.offsetSigmaIndices();
+        for (int k = 0; k < settings.offsets().size(); k++) {
+            double delta = settings.offsets().get(k);
+            double[] offset = hiddenOffsets(delta, rms);
+            List<CalibrationCurve.Point> row = new ArrayList<>(grid.length);
+            for (int i : grid) {
+                double sigma = settings.sigma(i);
+                double[] s = new double[rms.length];
+                for (int l = 0; l < s.length; l++) {
+                    s[l] = sigma * rms[l];
+                }
+                double[] acc = new double[settings.offsetSeeds()];
+                for (int r = 0; r < acc.length; r++) {
+                    MvmEngine noisy = new GaussianMvmError(new FirstLayerReplay(recorder.products), s, offset,
+                            KeyedRandom.stream(settings.seed(), 1L + (k + 1L) * settings.points() + i,
+                                    Purpose.TRAINING, r));
+                    acc[r] = net.classify(data, noisy, bs, null);
+                }
+                row.add(CalibrationCurve.Point.of(sigma, acc));
+            }
+            rows.add(new CalibrationCurve.OffsetRow(delta, row));
+            if (offsetListener != null) {
+                offsetListener.accept(rows.get(k));
+            }
+        }
+        return new CalibrationCurve(workloadId, specHash, digital, data.size(), points, null, rows);
+    }
+
+    /** Offsets δ · rms_l of the hidden layers, 0 for the last layer. */
+    public static double[] hiddenOffsets(double delta, double[] rms) {
+        double[] o = new double[rms.length];
+        for (int l = 0; l < o.length - 1; l++) {
+            o[l] = delta * rms[l];
+        }
+        return o;
     }
 
     /** The exact product, recording layer 0's outputs in call order. */

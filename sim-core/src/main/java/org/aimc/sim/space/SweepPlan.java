@@ -32,7 +32,7 @@ import org.aimc.sim.spec.SweepSpec;
  */
 public final class SweepPlan {
     /** Version of the result-row layout; bump it when columns change meaning. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private final SweepSpec spec;
     private final String canonical;

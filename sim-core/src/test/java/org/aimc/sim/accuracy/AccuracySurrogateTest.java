@@ -70,6 +70,45 @@ class AccuracySurrogateTest {
     }
 
     @Test
+    void theStaticErrorIsKeptApartAsTheHiddenLayersOffset() {
+        // a budget whose converter error (0.01 S) holds a static mean error of -0.06 sqrt(S): 0.0036 S of it
+        double s = 100;
+        ErrorBudget b = new ErrorBudget().signalPower(s).add(ErrorSource.READ_NOISE, 0.04 * s)
+                .add(ErrorSource.ADC_NONLINEARITY, 0.01 * s).addStaticError(-0.06 * Math.sqrt(s));
+        double w2 = 0.1;
+        // three layers with f = 4, 1, 2 (the last one's offset does not count)
+        WorkloadSignal three = new WorkloadSignal(List.of(layer(512, w2, 4), layer(512, w2, 1), layer(512, w2, 2)));
+        // not kept apart: exactly sigma()
+        AccuracySurrogate.Lookup same = AccuracySurrogate.lookup(b, 0.02, three, 256, w2, true, 0, false);
+        assertEquals(AccuracySurrogate.sigma(b, 0.02, three, 256, w2, true), same.sigma(), 0.0);
+        assertEquals(0.0, same.offset(), 0.0);
+        // range-following converters: the fluctuating part keeps 0.01 - 0.0036, the offset its relative size
+        AccuracySurrogate.Lookup r = AccuracySurrogate.lookup(b, 0.02, three, 256, w2, true, 0, true);
+        double fresh = 0.0064;
+        double op = 0.02 * 0.02;
+        assertEquals(Math.sqrt(((0.04 / 4 + fresh + op / 4) + (0.04 + fresh + op) + (0.04 / 2 + fresh + op / 2)) / 3),
+                r.sigma(), 1e-12);
+        assertEquals(-0.06, r.offset(), 1e-12);
+        // a fixed range: the offset is referred to each layer's signal like the other errors, rms over layers 0, 1
+        AccuracySurrogate.Lookup m = AccuracySurrogate.lookup(b, 0, three, 256, w2, false, 0, true);
+        assertEquals(-Math.sqrt((0.0036 / 4 + 0.0036) / 2), m.offset(), 1e-12);
+        assertEquals(Math.sqrt(((0.0464 / 4) + 0.0464 + 0.0464 / 2) / 3), m.sigma(), 1e-12);
+        // bit-serial points scale the offset like the range-following variances (square root of the ratio)
+        double[] ratios = new double[WorkloadSignal.MAX_INPUT_BITS];
+        java.util.Arrays.fill(ratios, 2 * AccuracySurrogate.modelBitSerialRatio(8));
+        WorkloadSignal bs = three.withBitSerialRatios(new double[][] {ratios, ratios, ratios});
+        assertEquals(-0.06 * Math.sqrt(2), AccuracySurrogate.lookup(b, 0, bs, 256, w2, true, 8, true).offset(), 1e-12);
+        // one layer: no hidden layer, no offset
+        WorkloadSignal one = new WorkloadSignal(List.of(layer(512, w2, 4)));
+        assertEquals(0.0, AccuracySurrogate.lookup(b, 0, one, 256, w2, true, 0, true).offset(), 0.0);
+        // the static error is part of the budget's state
+        ErrorBudget copy = new ErrorBudget().restore(b.snapshot());
+        assertEquals(b.staticError(), copy.staticError(), 0.0);
+        assertEquals(0.0, copy.clear().staticError(), 0.0);
+        assertThrows(IllegalStateException.class, () -> copy.addStaticError(Double.NaN));
+    }
+
+    @Test
     void bitSerialPointsScaleTheirRangeFollowingConverterErrorsByTheLayersRangeRatio() {
         // the operand model's ratio from its own moments (OperandStats), any zero fraction
         for (int bits : new int[] {1, 2, 4, 8, 12}) {

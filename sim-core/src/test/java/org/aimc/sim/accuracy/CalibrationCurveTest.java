@@ -102,6 +102,65 @@ class CalibrationCurveTest {
         assertTrue(!low.startsAtDigitalAccuracy());
     }
 
+    static CalibrationCurve withOffsets() {
+        List<CalibrationCurve.OffsetRow> rows = List.of(
+                new CalibrationCurve.OffsetRow(-0.5, List.of(pt(0.01, 0.6), pt(0.04, 0.5), pt(0.16, 0.3))),
+                new CalibrationCurve.OffsetRow(-0.1, List.of(pt(0.01, 0.88), pt(0.04, 0.78), pt(0.16, 0.45))),
+                new CalibrationCurve.OffsetRow(0.2, List.of(pt(0.01, 0.8), pt(0.04, 0.75), pt(0.16, 0.4))));
+        CalibrationCurve c = curve();
+        return new CalibrationCurve("w", HASH, 0.9, 10_000, c.points(), null, rows);
+    }
+
+    @Test
+    void offsetRowsInterpolateLinearlyInTheOffsetAndClampBeyondThem() {
+        CalibrationCurve c = withOffsets();
+        CalibrationCurve plain = curve();
+        assertTrue(c.hasOffsets());
+        assertTrue(!plain.hasOffsets());
+        for (double s : new double[] {0, 0.005, 0.01, 0.03, 0.1, 0.16, 1}) {
+            // offset 0 is the curve's own points; without rows the offset is ignored
+            assertEquals(plain.estimate(s), c.estimate(s, 0), 0.0);
+            assertEquals(plain.estimate(s), plain.estimate(s, -0.3), 0.0);
+            // a row passes through its own (monotone) fit; below its first sigma it keeps its first value
+            CalibrationCurve row = new CalibrationCurve("w", HASH, 0.9, 10_000, c.offsetRows().get(1).points());
+            double expected = s <= 0.01 ? 0.88 : row.estimate(s);
+            assertEquals(expected, c.estimate(s, -0.1), 1e-12, "sigma " + s);
+            // halfway between the rows -0.5 and -0.1, a quarter of the way from -0.1 to 0
+            assertEquals((c.estimate(s, -0.5) + c.estimate(s, -0.1)) / 2, c.estimate(s, -0.3), 1e-12);
+            assertEquals(0.75 * c.estimate(s, -0.1) + 0.25 * c.estimate(s, 0), c.estimate(s, -0.075), 1e-12);
+            // beyond the outermost rows: the outermost rows
+            assertEquals(c.estimate(s, -0.5), c.estimate(s, -3), 0.0);
+            assertEquals(c.estimate(s, 0.2), c.estimate(s, 5), 0.0);
+        }
+        assertEquals(0.6, c.estimate(0, -0.5), 0.0);
+        assertEquals(0.5, c.estimate(0.04, -0.5), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> c.estimate(0.1, Double.NaN));
+    }
+
+    @Test
+    void offsetRowsRoundTripThroughTheText() {
+        CalibrationCurve c = withOffsets();
+        String text = c.toText();
+        assertTrue(text.contains("\noffset_rel\t-0.5\n0.01\t0.6\t"), text);
+        CalibrationCurve back = CalibrationCurve.parse(text);
+        assertEquals(c, back);
+        assertEquals(text, back.toText());
+        assertTrue(!c.equals(curve()));
+        assertEquals(c.offsetRows(), c.withSignal(null).offsetRows());
+        // a format-3 text (no rows) still reads
+        String old = curve().toText().replace("format\t" + CalibrationCurve.FORMAT, "format\t3");
+        assertEquals(curve(), CalibrationCurve.parse(old));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CalibrationCurve.parse(
+                text.replace("offset_rel\t-0.1", "offset_rel\t0"))).getMessage()
+                .contains("offset_rel must be finite and non-zero"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CalibrationCurve.parse(
+                text.replace("offset_rel\t0.2", "offset_rel\t-0.2"))).getMessage()
+                .contains("offset_rel must increase strictly"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CalibrationCurve.parse(
+                text.replace("offset_rel\t0.2", "offset_rel\tx"))).getMessage()
+                .startsWith("calibration curve line "));
+    }
+
     @Test
     void textRoundTripIsExact() {
         CalibrationCurve c = curve();

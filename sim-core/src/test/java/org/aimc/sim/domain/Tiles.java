@@ -107,26 +107,51 @@ final class Tiles {
      * (one evaluation: all its compute rows), {@code vectors} input vectors each: {sum e^2, sum y^2}.
      */
     static double[] monteCarlo(Point p, int chips, int vectors, long seed) {
-        TileContext c = p.c();
-        int rows = c.computeRows();
-        int cols = c.weightColumns();
         double se = 0;
         double sy = 0;
         for (int chip = 0; chip < chips; chip++) {
-            int[][] w = weights(c, rows, cols, seed + 1000L * chip);
-            int[][] x = inputs(c, vectors, rows, seed + 1000L * chip + 1);
-            TileSimulator t = TileSimulator.program(c, p.model(), w, new ChipKey(seed, 0, chip));
-            double[][] y = new double[vectors][cols];
-            t.mvm(x, y);
-            double[][] yi = ideal(w, x);
+            double[][][] r = simulate(p, chip, vectors, seed);
             for (int v = 0; v < vectors; v++) {
-                for (int j = 0; j < cols; j++) {
-                    double e = y[v][j] - yi[v][j];
+                for (int j = 0; j < r[0][v].length; j++) {
+                    double e = r[0][v][j] - r[1][v][j];
                     se += e * e;
-                    sy += yi[v][j] * yi[v][j];
+                    sy += r[1][v][j] * r[1][v][j];
                 }
             }
         }
         return new double[] {se, sy};
+    }
+
+    /** One chip instance of {@link #monteCarlo}: {simulated outputs, ideal outputs}, [vector][column]. */
+    static double[][][] simulate(Point p, int chip, int vectors, long seed) {
+        TileContext c = p.c();
+        int rows = c.computeRows();
+        int cols = c.weightColumns();
+        int[][] w = weights(c, rows, cols, seed + 1000L * chip);
+        int[][] x = inputs(c, vectors, rows, seed + 1000L * chip + 1);
+        TileSimulator t = TileSimulator.program(c, p.model(), w, new ChipKey(seed, 0, chip));
+        double[][] y = new double[vectors][cols];
+        t.mvm(x, y);
+        return new double[][][] {y, ideal(w, x)};
+    }
+
+    /**
+     * The mean error of every output of {@link #monteCarlo}'s tiles and its standard error (over the per-chip
+     * means, the chips being the independent draws): {mean, standard error}.
+     */
+    static double[] monteCarloMean(Point p, int chips, int vectors, long seed) {
+        double[] perChip = new double[chips];
+        for (int chip = 0; chip < chips; chip++) {
+            double[][][] r = simulate(p, chip, vectors, seed);
+            double s = 0;
+            for (int v = 0; v < vectors; v++) {
+                for (int j = 0; j < r[0][v].length; j++) {
+                    s += r[0][v][j] - r[1][v][j];
+                }
+            }
+            perChip[chip] = s / ((double) vectors * r[0][0].length);
+        }
+        double[] st = org.aimc.sim.accuracy.CalibrationCurve.sampleStatistics(perChip);
+        return new double[] {st[0], st[1] / Math.sqrt(chips)};
     }
 }
