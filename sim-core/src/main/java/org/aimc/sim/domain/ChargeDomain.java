@@ -217,8 +217,7 @@ public final class ChargeDomain implements DomainKind {
             int rows = c.spec.array().rows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
             ColumnSumErrors.addDeviceTerms(c, rows, out);
-            double ir = ColumnSumErrors.irDropVariance(c, rows);
-            out.add(ErrorSource.IR_DROP, ir);
+            ColumnSumErrors.addIrDrop(c, rows, out);
             double edge = InputErrors.pulseEdgeVariance(c, rows, tLsb);
             double jit = InputErrors.pulseJitterVariance(c, rows, tLsb);
             out.add(ErrorSource.PULSE_EDGE, edge);

@@ -162,8 +162,7 @@ public final class CurrentDomain implements DomainKind {
             int rows = c.spec.array().rows();
             out.signalPower(ColumnSumErrors.signalPower(c.operands, c.deviceErrors, rows));
             ColumnSumErrors.addDeviceTerms(c, rows, out);
-            double ir = ColumnSumErrors.irDropVariance(c, rows);
-            out.add(ErrorSource.IR_DROP, ir);
+            ColumnSumErrors.addIrDrop(c, rows, out);
             out.add(ErrorSource.NONLINEARITY, ColumnSumErrors.nonlinearityVariance(c, rows));
             double dac = InputErrors.amplitudeDacVariance(c, rows);
             out.add(ErrorSource.DAC_NONLINEARITY, dac);
