@@ -24,20 +24,14 @@ class IrDropAttenuationTest {
                 "nonideal.ir_drop=analytic", "nonideal.stuck_at=0", "nonideal.nonlinearity=0",
                 "nonideal.temperature=0", "nonideal.circuit_mismatch=0", "nonideal.circuit_noise=0");
         ErrorBudget b = p.budget();
-        double se = 0;
-        double sy = 0;
-        double sey = 0;
+        double[] m = new double[5];
         for (int chip = 0; chip < 2; chip++) {
             double[][][] r = Tiles.simulate(p, chip, 32, 99);
-            for (int v = 0; v < r[0].length; v++) {
-                for (int j = 0; j < r[0][v].length; j++) {
-                    double e = r[0][v][j] - r[1][v][j];
-                    se += e * e;
-                    sy += r[1][v][j] * r[1][v][j];
-                    sey += e * r[1][v][j];
-                }
-            }
+            Tiles.errorMoments(r[0], r[1], m);
         }
+        double se = m[0];
+        double sy = m[1];
+        double sey = m[2];
         double rel = Math.sqrt(se / sy);
         double gain = sey / sy;
         double effective = Math.sqrt((se - sey * gain) / sy) / (1 + gain);

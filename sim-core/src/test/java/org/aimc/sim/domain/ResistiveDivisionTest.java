@@ -130,17 +130,11 @@ class ResistiveDivisionTest {
         double[][] y = new double[x.length][cols];
         t.mvm(x, y);
         double[][] exact = Tiles.ideal(w, x);
-        double ey = 0;
-        double yy = 0;
-        double ee = 0;
-        for (int v = 0; v < x.length; v++) {
-            for (int j = 0; j < cols; j++) {
-                double e = y[v][j] - exact[v][j];
-                ey += e * exact[v][j];
-                yy += exact[v][j] * exact[v][j];
-                ee += e * e;
-            }
-        }
+        double[] m = new double[5];
+        Tiles.errorMoments(y, exact, m);
+        double ee = m[0];
+        double yy = m[1];
+        double ey = m[2];
         double gain = ey / yy;
         double rel = Math.sqrt(ee / yy);
         double analytic = quiet.budget().relativeError();

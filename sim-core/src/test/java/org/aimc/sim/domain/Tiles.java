@@ -107,19 +107,30 @@ final class Tiles {
      * (one evaluation: all its compute rows), {@code vectors} input vectors each: {sum e^2, sum y^2}.
      */
     static double[] monteCarlo(Point p, int chips, int vectors, long seed) {
-        double se = 0;
-        double sy = 0;
+        double[] m = new double[5];
         for (int chip = 0; chip < chips; chip++) {
             double[][][] r = simulate(p, chip, vectors, seed);
-            for (int v = 0; v < vectors; v++) {
-                for (int j = 0; j < r[0][v].length; j++) {
-                    double e = r[0][v][j] - r[1][v][j];
-                    se += e * e;
-                    sy += r[1][v][j] * r[1][v][j];
-                }
+            errorMoments(r[0], r[1], m);
+        }
+        return new double[] {m[0], m[1]};
+    }
+
+    /**
+     * Adds the error moments of outputs {@code y} against {@code ideal} ([vector][column]) to {@code m}:
+     * {Σ e², Σ y², Σ e y, Σ e, count}, e = y - ideal, y the ideal output.
+     */
+    static void errorMoments(double[][] y, double[][] ideal, double[] m) {
+        for (int v = 0; v < y.length; v++) {
+            for (int j = 0; j < y[v].length; j++) {
+                double e = y[v][j] - ideal[v][j];
+                double yi = ideal[v][j];
+                m[0] += e * e;
+                m[1] += yi * yi;
+                m[2] += e * yi;
+                m[3] += e;
+                m[4] += 1;
             }
         }
-        return new double[] {se, sy};
     }
 
     /** One chip instance of {@link #monteCarlo}: {simulated outputs, ideal outputs}, [vector][column]. */
@@ -143,13 +154,9 @@ final class Tiles {
         double[] perChip = new double[chips];
         for (int chip = 0; chip < chips; chip++) {
             double[][][] r = simulate(p, chip, vectors, seed);
-            double s = 0;
-            for (int v = 0; v < vectors; v++) {
-                for (int j = 0; j < r[0][v].length; j++) {
-                    s += r[0][v][j] - r[1][v][j];
-                }
-            }
-            perChip[chip] = s / ((double) vectors * r[0][0].length);
+            double[] m = new double[5];
+            errorMoments(r[0], r[1], m);
+            perChip[chip] = m[3] / m[4];
         }
         double[] st = org.aimc.sim.accuracy.CalibrationCurve.sampleStatistics(perChip);
         return new double[] {st[0], st[1] / Math.sqrt(chips)};
